@@ -1,0 +1,52 @@
+package dev.espat.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code esp-at} command line: the entry point that the {@code ./esp-at} launcher runs.
+ *
+ * <pre>{@code
+ * ./esp-at --help
+ * ./esp-at emulate --tcp 127.0.0.1:3333
+ * }</pre>
+ *
+ * <p>Exit codes are listed in {@link ExitCodes}.
+ */
+@Command(
+    name = "esp-at",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Emulate, drive and test ESP32 boards that run Espressif's ESP-AT firmware.",
+    subcommands = {
+      EmulateCommand.class,
+      RequestCommand.class,
+      ConformanceCommand.class,
+      PortsCommand.class,
+      CommandLine.HelpCommand.class
+    },
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:success",
+      "2:usage error (bad option or argument)",
+      "69:the subcommand is not available in this build yet"
+    })
+public final class EspAt implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    // No subcommand given: show what there is, and say it was a usage error.
+    throw new CommandLine.ParameterException(spec.commandLine(), "Missing subcommand");
+  }
+
+  /** Builds the command line with the project's error handling. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new EspAt()).setExitCodeExceptionMapper(ExitCodes::forException);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+}
