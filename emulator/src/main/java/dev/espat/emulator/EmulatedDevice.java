@@ -1,0 +1,61 @@
+package dev.espat.emulator;
+
+import dev.espat.emulator.device.Device;
+import dev.espat.emulator.port.DevicePort;
+import dev.espat.emulator.port.InMemoryConnection;
+import dev.espat.emulator.port.Pacing;
+import dev.espat.emulator.port.TcpPort;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** One device of an {@link EspAtEmulator}, with the ports it is reachable on. */
+public final class EmulatedDevice implements AutoCloseable {
+  private final Device device;
+  private final Pacing inMemoryPacing;
+  private final List<DevicePort> ports = new ArrayList<>();
+
+  EmulatedDevice(Device device, Pacing inMemoryPacing) {
+    this.device = device;
+    this.inMemoryPacing = inMemoryPacing;
+  }
+
+  void add(DevicePort port) {
+    ports.add(port);
+  }
+
+  /** {@code dev0}, {@code dev1}, ... */
+  public String name() {
+    return device.name();
+  }
+
+  /** The simulated device itself. */
+  public Device device() {
+    return device;
+  }
+
+  /** The ports the device is reachable on. */
+  public List<DevicePort> ports() {
+    return List.copyOf(ports);
+  }
+
+  /** The TCP address, when the device has a TCP port. */
+  public Optional<InetSocketAddress> tcpAddress() {
+    return ports.stream().filter(TcpPort.class::isInstance).map(p -> ((TcpPort) p).address()).findFirst();
+  }
+
+  /**
+   * A host connection in this JVM, with no port at all: the fastest way to talk to the device in a
+   * test. Like a serial port, it is for one host at a time.
+   */
+  public InMemoryConnection connect() {
+    return new InMemoryConnection(device, inMemoryPacing);
+  }
+
+  @Override
+  public void close() {
+    ports.forEach(DevicePort::close);
+    device.close();
+  }
+}

@@ -1,0 +1,198 @@
+package dev.espat.emulator;
+
+import dev.espat.emulator.command.StandardFamilies;
+import dev.espat.emulator.device.AccessPoint;
+import dev.espat.emulator.device.Device;
+import dev.espat.emulator.device.DeviceOptions;
+import dev.espat.emulator.firmware.FirmwareProfile;
+import dev.espat.emulator.port.DevicePort;
+import dev.espat.emulator.port.InMemoryConnection;
+import dev.espat.emulator.port.Pacing;
+import dev.espat.emulator.port.TcpPort;
+import dev.espat.emulator.trace.Trace;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Emulated ESP32s running ESP-AT, started in one line inside a test or a program, in the manner
+ * of OkHttp's MockWebServer.
+ *
+ * <pre>{@code
+ * try (EspAtEmulator esp = EspAtEmulator.builder().unpaced().accessPoint("home", "pw").start();
+ *      InMemoryConnection host = esp.connect()) {
+ *   host.output().write("AT+CWJAP=\"home\",\"pw\"\r\n".getBytes(US_ASCII));
+ *   // read WIFI CONNECTED, WIFI GOT IP, OK from host.input()
+ * }
+ *
+ * EspAtEmulator esp = EspAtEmulator.builder().tcp("127.0.0.1", 0).devices(2).start();
+ * esp.devices().get(1).tcpAddress();   // where the second device listens
+ * }</pre>
+ */
+public final class EspAtEmulator implements AutoCloseable {
+  private final List<EmulatedDevice> devices;
+  private final Trace trace;
+
+  private EspAtEmulator(List<EmulatedDevice> devices, Trace trace) {
+    this.devices = List.copyOf(devices);
+    this.trace = trace;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** One device, newest firmware, paced at 115200 baud, reachable through {@link #connect()}. */
+  public static EspAtEmulator start() {
+    return builder().start();
+  }
+
+  public List<EmulatedDevice> devices() {
+    return devices;
+  }
+
+  /** The first device. */
+  public EmulatedDevice device() {
+    return devices.getFirst();
+  }
+
+  /** An in-JVM host connection to the first device. */
+  public InMemoryConnection connect() {
+    return device().connect();
+  }
+
+  /** What crossed every device's UART, secrets masked. */
+  public Trace trace() {
+    return trace;
+  }
+
+  @Override
+  public void close() {
+    devices.forEach(EmulatedDevice::close);
+    trace.close();
+  }
+
+  /** Configures an emulator; every setting has a default. */
+  public static final class Builder {
+    private DeviceOptions options = DeviceOptions.defaults();
+    private final List<AccessPoint> accessPoints = new ArrayList<>();
+    private boolean paced = true;
+    private int devices = 1;
+    private InetSocketAddress tcp;
+    private Path traceFile;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** {@code 2.2}, {@code 3.0}, {@code 3.1} or {@code 4.1} (the default). */
+    public Builder firmware(String version) {
+      return firmware(FirmwareProfile.named(version));
+    }
+
+    public Builder firmware(FirmwareProfile profile) {
+      options = options.withFirmware(profile);
+      return this;
+    }
+
+    /** Adds a network; once any is added, only these join (P-42). */
+    public Builder accessPoint(String ssid, String password) {
+      accessPoints.add(new AccessPoint(ssid, password));
+      return this;
+    }
+
+    public Builder joinDelay(Duration delay) {
+      options = options.withJoinDelay(delay);
+      return this;
+    }
+
+    public Builder bootDelay(Duration delay) {
+      options = options.withBootDelay(delay);
+      return this;
+    }
+
+    /** Leaves data mode when the host stops sending for this long (an extension, P-13). */
+    public Builder dataModeTimeout(Duration timeout) {
+      options = options.withDataModeTimeout(timeout);
+      return this;
+    }
+
+    /** The UART's rate, 115200 by default (P-50). */
+    public Builder baudRate(int baud) {
+      options = options.withBaudRate(baud);
+      return this;
+    }
+
+    /** No pacing: output as fast as the port takes it (P-53). */
+    public Builder unpaced() {
+      paced = false;
+      return this;
+    }
+
+    public Builder devices(int count) {
+      if (count < 1 || count > 64) {
+        throw new IllegalArgumentException("devices must be 1..64, got " + count);
+      }
+      devices = count;
+      return this;
+    }
+
+    /** Each device on a TCP port from {@code port} on (0: free ports). */
+    public Builder tcp(String host, int port) {
+      tcp = new InetSocketAddress(host, port);
+      return this;
+    }
+
+    /** Also append the trace to this file. */
+    public Builder trace(Path file) {
+      traceFile = file;
+      return this;
+    }
+
+    public Builder clock(Clock c) {
+      clock = c;
+      options = options.withClock(c);
+      return this;
+    }
+
+    /**
+     * Creates the devices, binds their ports and powers them on.
+     *
+     * @throws UncheckedIOException naming the address when a port cannot be bound
+     */
+    public EspAtEmulator start() {
+      DeviceOptions deviceOptions = options.withAccessPoints(accessPoints);
+      Trace trace = new Trace(clock, Optional.ofNullable(traceFile));
+      List<EmulatedDevice> started = new ArrayList<>();
+      try {
+        for (int i = 0; i < devices; i++) {
+          Device device = new Device("dev" + i, deviceOptions, StandardFamilies.all(), trace);
+          EmulatedDevice emulated = new EmulatedDevice(device, pacing(deviceOptions));
+          started.add(emulated);
+          if (tcp != null) {
+            int port = tcp.getPort() == 0 ? 0 : tcp.getPort() + i;
+            emulated.add(new TcpPort(device, new InetSocketAddress(tcp.getHostString(), port), pacing(deviceOptions)));
+          }
+        }
+      } catch (IOException e) {
+        started.forEach(EmulatedDevice::close);
+        trace.close();
+        throw new UncheckedIOException(e.getMessage(), e);
+      }
+      for (EmulatedDevice d : started) {
+        d.device().powerOn();
+        d.ports().forEach(DevicePort::start);
+      }
+      return new EspAtEmulator(started, trace);
+    }
+
+    private Pacing pacing(DeviceOptions o) {
+      return paced ? Pacing.at(o.baudRate()) : Pacing.unpaced();
+    }
+  }
+}
