@@ -75,11 +75,11 @@ public final class RawHost implements AutoCloseable {
         throw new AssertionError("interrupted", e);
       }
       if (chunk == null) {
-        throw new AssertionError("timed out after " + timeout.toMillis() + " ms; received so far: " + Bytes.show(pending.toByteArray()));
+        throw new AssertionError("timed out after " + timeout.toMillis() + " ms; received so far: " + tail(pending.toByteArray()));
       }
       if (chunk == EOF) {
         received.add(EOF);
-        throw new AssertionError("connection closed; received so far: " + Bytes.show(pending.toByteArray()));
+        throw new AssertionError("connection closed; received so far: " + tail(pending.toByteArray()));
       }
       pending.writeBytes(chunk);
     }
@@ -113,6 +113,20 @@ public final class RawHost implements AutoCloseable {
       pending.reset();
       return all;
     }
+  }
+
+  /** The last bytes received, for messages: a flood of output would drown the point. */
+  private static String tail(byte[] bytes) {
+    int keep = Math.min(bytes.length, 400);
+    String shown = Bytes.show(java.util.Arrays.copyOfRange(bytes, bytes.length - keep, bytes.length));
+    return bytes.length > keep ? "(" + (bytes.length - keep) + " bytes before) ..." + shown : shown;
+  }
+
+  /** Whether the bytes end with the text's bytes; cheap on large inputs. */
+  public static boolean endsWith(byte[] bytes, String text) {
+    byte[] suffix = text.getBytes(StandardCharsets.UTF_8);
+    return bytes.length >= suffix.length
+        && java.util.Arrays.equals(bytes, bytes.length - suffix.length, bytes.length, suffix, 0, suffix.length);
   }
 
   /** Whether the bytes end with a final result or the data prompt. */
