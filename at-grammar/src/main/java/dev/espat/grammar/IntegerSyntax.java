@@ -4,6 +4,12 @@ package dev.espat.grammar;
 final class IntegerSyntax {
   private static final int MAX_DIGITS = 16;
 
+  /**
+   * Above every 32-bit magnitude: the value stops growing here, so that sixteen hex digits cannot
+   * overflow a long and wrap back into the 32-bit range.
+   */
+  private static final long SATURATED = 1L << 32;
+
   private IntegerSyntax() {}
 
   static int parse(int index, byte[] text) {
@@ -25,7 +31,7 @@ final class IntegerSyntax {
         throw new ParameterException(
             index, "must be an integer (decimal or 0x hex); character " + (i + 1) + " is not a " + (hex ? "hex " : "") + "digit");
       }
-      value = value * radix + digit;
+      value = Math.min(value * radix + digit, SATURATED);
     }
     value = negative ? -value : value;
     if (value < Integer.MIN_VALUE || value > Integer.MAX_VALUE) {
