@@ -80,7 +80,8 @@ public record ErrorCode(int value) {
     }
     String digits = hex.substring(2);
     for (int i = 0; i < digits.length(); i++) {
-      if (Character.digit(digits.charAt(i), 16) < 0) {
+      // Character.digit also accepts non-ASCII digits (U+0660, U+FF10, ...), which HexFormat refuses.
+      if (digits.charAt(i) >= 0x80 || Character.digit(digits.charAt(i), 16) < 0) {
         throw new MalformedResponseException("not an error code (bad hex digit '" + digits.charAt(i) + "'): " + quote(s));
       }
     }
