@@ -123,8 +123,10 @@ public final class ResponseDecoder {
           if (received.peek(0) != expected) {
             // Leave the byte: it starts whatever comes next.
             state = State.LINE;
+            int dropped = frame.length;
+            frame = null;
             throw new MalformedResponseException(
-                "body frame +" + frameCommand + " of " + frame.length + " bytes is followed by "
+                "body frame +" + frameCommand + " of " + dropped + " bytes is followed by "
                     + describe(received.peek(0)) + " instead of CR LF (P-30); the frame was dropped");
           }
           received.take();
