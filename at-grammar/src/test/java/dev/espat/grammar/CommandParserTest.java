@@ -149,7 +149,7 @@ class CommandParserTest {
   }
 
   @ParameterizedTest(name = "P-09: {0} fails with the parameter's index")
-  @ValueSource(strings = {"abc", "1a", "0x", "0xG", "-", "--1", "+1", " 1", "1 ", "2147483648", "0x80000000", "99999999999999999999", "\"5\"", "1.5"})
+  @ValueSource(strings = {"abc", "1a", "0x", "0xG", "-", "--1", "+1", " 1", "1 ", "2147483648", "0x80000000", "99999999999999999999", "0xFFFFFFFFFFFFFFFF", "0xFFFFFFFF80000000", "\"5\"", "1.5"})
   void badIntegersReportTheirIndex(String text) {
     AtCommand cmd = parse("AT+X=1," + text + "\r\n");
     assertThatThrownBy(() -> cmd.integer(2))

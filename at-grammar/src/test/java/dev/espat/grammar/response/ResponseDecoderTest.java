@@ -104,6 +104,9 @@ class ResponseDecoderTest {
         .hasMessageContaining("+HTTPCGET of 3 bytes").hasMessageContaining("'d'");
     assertThat(out.get(1)).isEqualTo(new TextLine("d"));
     assertThat(out.get(2)).isEqualTo(OK);
+    ResponseDecoder decoder = new ResponseDecoder();
+    decodeThrough(decoder, of("+HTTPCGET:3,abcd"));
+    assertThat(decoder.bufferedBytes()).as("a dropped frame is not held").isEqualTo(1);
     List<Object> halfTrailer = decodeThrough(new ResponseDecoder(), of("+HTTPCGET:3,abc\rX\r\nOK\r\n"));
     assertThat(thrown(halfTrailer.get(0))).isInstanceOf(MalformedResponseException.class).hasMessageContaining("'X'");
     assertThat(halfTrailer).endsWith(OK);
