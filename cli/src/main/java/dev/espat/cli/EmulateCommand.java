@@ -1,12 +1,139 @@
 package dev.espat.cli;
 
+import dev.espat.emulator.EmulatedDevice;
+import dev.espat.emulator.EspAtEmulator;
+import dev.espat.emulator.device.AccessPoint;
+import dev.espat.emulator.firmware.FirmwareProfile;
+import dev.espat.emulator.port.DevicePort;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 
-/** {@code esp-at emulate}: Starts an emulated ESP32 running ESP-AT on a virtual COM port, a TCP port or a real serial port. */
-@Command(name = "emulate", mixinStandardHelpOptions = true, description = "Starts an emulated ESP32 running ESP-AT on a virtual COM port, a TCP port or a real serial port.")
-final class EmulateCommand extends PlannedSubcommand {
+/**
+ * {@code esp-at emulate}: one or more simulated ESP32s running ESP-AT, each reachable on a port,
+ * until Ctrl-C.
+ */
+@Command(
+    name = "emulate",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Starts emulated ESP32s running ESP-AT and serves them until Ctrl-C.",
+      "Prints a line starting with 'listening' for each port once it accepts hosts."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  ./esp-at emulate --tcp 127.0.0.1:3333",
+      "  ./esp-at emulate --tcp 4000 --devices 3 --unpaced",
+      "  ./esp-at emulate --tcp 3333 --firmware 3.1 --ap espressif:1234567890 --trace esp.log"
+    })
+final class EmulateCommand implements Callable<Integer> {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--tcp", paramLabel = "HOST:PORT", converter = Converters.TcpAddress.class,
+      description = "Serve each device on a TCP port (loopback unless a host is given; port 3333 when only a host is).")
+  InetSocketAddress tcp;
+
+  @Option(names = "--devices", paramLabel = "N", defaultValue = "1",
+      description = "How many devices, on consecutive TCP ports (default: ${DEFAULT-VALUE}).")
+  int devices;
+
+  @Option(names = "--firmware", paramLabel = "VERSION", converter = Converters.Firmware.class,
+      description = "Firmware to emulate: 2.2, 3.0, 3.1 or 4.1 (default: the newest).")
+  FirmwareProfile firmware = FirmwareProfile.newest();
+
+  @Option(names = "--ap", paramLabel = "SSID:PASSWORD", converter = Converters.Ap.class,
+      description = "An access point the device can join (repeatable). Without any, every SSID and password joins.")
+  List<AccessPoint> accessPoints = new ArrayList<>();
+
+  @Option(names = "--join-delay", paramLabel = "TIME", converter = Converters.Millis.class, defaultValue = "0",
+      description = "How long AT+CWJAP takes: 500, 500ms or 2s (default: ${DEFAULT-VALUE} ms).")
+  Duration joinDelay;
+
+  @Option(names = "--boot-delay", paramLabel = "TIME", converter = Converters.Millis.class, defaultValue = "300ms",
+      description = "From AT+RST to 'ready' (default: ${DEFAULT-VALUE}).")
+  Duration bootDelay;
+
+  @Option(names = "--data-timeout", paramLabel = "TIME", converter = Converters.Millis.class,
+      description = "Leave data mode when the host stops sending for this long (the firmware waits for ever).")
+  Duration dataTimeout;
+
+  @Option(names = "--baud", paramLabel = "N", defaultValue = "115200",
+      description = "UART rate that output is paced at (default: ${DEFAULT-VALUE}).")
+  int baud;
+
+  @Option(names = "--unpaced", description = "Write output as fast as the port takes it, not at the UART rate.")
+  boolean unpaced;
+
+  @Option(names = "--trace", paramLabel = "FILE",
+      description = "Append every line and byte each device receives and writes to FILE (secrets masked).")
+  Path trace;
+
   @Override
-  String plan() {
-    return "It will open one simulated ESP32 on a pty (symlink ttyESP0 in the temporary directory) or on the port given with --tcp/--pty/--serial, print a line starting with 'listening', and perform the HTTP requests that AT+HTTP... commands ask for.";
+  public Integer call() throws InterruptedException {
+    EspAtEmulator.Builder builder = configure();
+    EspAtEmulator emulator;
+    try {
+      emulator = builder.start();
+    } catch (UncheckedIOException e) {
+      spec.commandLine().getErr().println("esp-at emulate: " + e.getMessage());
+      return ExitCodes.FAILURE;
+    }
+    CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      emulator.close();
+      stopped.countDown();
+    }, "esp-at-shutdown"));
+    announce(emulator, spec.commandLine().getOut());
+    stopped.await();
+    return ExitCodes.OK;
+  }
+
+  private EspAtEmulator.Builder configure() {
+    if (devices < 1 || devices > 64) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--devices must be 1..64, got " + devices);
+    }
+    if (baud < 80 || baud > 5_000_000) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--baud must be 80..5000000, got " + baud);
+    }
+    EspAtEmulator.Builder b = EspAtEmulator.builder()
+        .firmware(firmware).devices(devices).joinDelay(joinDelay).bootDelay(bootDelay).baudRate(baud);
+    accessPoints.forEach(ap -> b.accessPoint(ap.ssid(), ap.password()));
+    if (dataTimeout != null) {
+      b.dataModeTimeout(dataTimeout);
+    }
+    if (unpaced) {
+      b.unpaced();
+    }
+    if (trace != null) {
+      b.trace(trace);
+    }
+    InetSocketAddress address = tcp != null ? tcp : InetSocketAddress.createUnresolved("127.0.0.1", Converters.DEFAULT_TCP_PORT);
+    b.tcp(address.getHostString(), address.getPort());
+    return b;
+  }
+
+  private void announce(EspAtEmulator emulator, PrintWriter out) {
+    for (EmulatedDevice d : emulator.devices()) {
+      for (DevicePort port : d.ports()) {
+        out.println("listening " + d.name() + " on " + port.describe());
+      }
+    }
+    out.println("firmware " + firmware.version() + ", " + (unpaced ? "unpaced" : baud + " baud")
+        + (accessPoints.isEmpty() ? ", any access point joins" : ", access points: "
+            + accessPoints.stream().map(AccessPoint::ssid).toList())
+        + (trace != null ? ", trace in " + trace : "") + "; Ctrl-C stops");
+    out.flush();
   }
 }

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
+      "1:failure (the message says why: a port in use, a device that does not answer)",
       "2:usage error (bad option or argument)",
       "69:the subcommand is not available in this build yet"
     })
@@ -43,7 +44,20 @@ public final class EspAt implements Runnable {
 
   /** Builds the command line with the project's error handling. */
   public static CommandLine commandLine() {
-    return new CommandLine(new EspAt()).setExitCodeExceptionMapper(ExitCodes::forException);
+    return new CommandLine(new EspAt())
+        .setExitCodeExceptionMapper(ExitCodes::forException)
+        .setParameterExceptionHandler(EspAt::usageError);
+  }
+
+  /** A usage error in two lines: what was wrong, and where the help is; not the whole help. */
+  private static int usageError(CommandLine.ParameterException e, String[] args) {
+    CommandLine cmd = e.getCommandLine();
+    java.io.PrintWriter err = cmd.getErr();
+    err.println(cmd.getColorScheme().errorText(e.getMessage()));
+    CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+    err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
+    err.flush();
+    return ExitCodes.USAGE;
   }
 
   public static void main(String[] args) {

@@ -4,6 +4,8 @@ package dev.espat.cli;
 public final class ExitCodes {
   /** The command did what was asked. */
   public static final int OK = 0;
+  /** The command could not do its work; the message says why (a port in use, a device gone). */
+  public static final int FAILURE = 1;
   /** The command line itself was wrong: an unknown option, a missing or malformed argument. */
   public static final int USAGE = 2;
   /** The subcommand exists but its implementation has not landed in this build. */

@@ -32,6 +32,29 @@ class EspAtCommandLineTest {
   }
 
   @Test
+  void badOptionValuesAreUsageErrorsNamingTheValue() {
+    assertThat(run("emulate", "--tcp", "127.0.0.1:99999")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("99999", "0..65535", "Try 'esp-at emulate --help'");
+    assertThat(run("emulate", "--firmware", "9.9")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'9.9'", "2.2, 3.0, 3.1, 4.1");
+    assertThat(run("emulate", "--ap", "no-colon")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("emulate", "--join-delay", "soon")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'soon'", "500ms");
+    assertThat(run("emulate", "--devices", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void tcpAddressForms() {
+    Converters.TcpAddress c = new Converters.TcpAddress();
+    assertThat(c.convert("4000").toString()).isEqualTo("127.0.0.1/<unresolved>:4000");
+    assertThat(c.convert(":4000").getHostString()).isEqualTo("127.0.0.1");
+    assertThat(c.convert("0.0.0.0").getPort()).isEqualTo(3333);
+    assertThat(c.convert("[::1]:5000").getHostString()).isEqualTo("::1");
+    assertThat(c.convert("localhost:7").getPort()).isEqualTo(7);
+  }
+
+  @Test
   void unknownOptionIsAUsageErrorNamingTheOption() {
     assertThat(run("--frobnicate")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("--frobnicate");
@@ -39,7 +62,7 @@ class EspAtCommandLineTest {
 
   @Test
   void plannedSubcommandSaysWhatItWillDoAndDoesNotClaimSuccess() {
-    assertThat(run("emulate")).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(err.toString()).contains("not available in this build yet", "listening");
+    assertThat(run("request")).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(err.toString()).contains("not available in this build yet", "standard output");
   }
 }

@@ -164,6 +164,7 @@ public final class Device implements AutoCloseable {
     }
     reader.receive(bytes);
     for (Optional<CommandLineReader.Input> in = reader.next(); in.isPresent(); in = reader.next()) {
+      traceInput(in.get());
       echo();
       switch (in.get()) {
         case CommandLineReader.Line l -> onLine(l.bytes());
@@ -174,6 +175,14 @@ public final class Device implements AutoCloseable {
     echo();
   }
 
+  private void traceInput(CommandLineReader.Input input) {
+    trace.record(name, Direction.IN, switch (input) {
+      case CommandLineReader.Line l -> TraceText.of(l.bytes());
+      case CommandLineReader.OverlongLine o -> "(a line of " + o.length() + " bytes, over the 256-byte limit)";
+      case CommandLineReader.Data d -> TraceText.of(d.bytes());
+    });
+  }
+
   private void echo() {
     byte[] echo = reader.takeEcho();
     if (state.echo && echo.length > 0) {
@@ -182,7 +191,6 @@ public final class Device implements AutoCloseable {
   }
 
   private void onLine(byte[] line) {
-    trace.record(name, Direction.IN, TraceText.of(line));
     if (running != null) {
       output(ResponseEncoder.busy(state.syslog));
       return;
@@ -198,7 +206,6 @@ public final class Device implements AutoCloseable {
   }
 
   private void onOverlongLine(CommandLineReader.OverlongLine line) {
-    trace.record(name, Direction.IN, "(a line of " + line.length() + " bytes, over the 256-byte limit)");
     output(running != null
         ? ResponseEncoder.busy(state.syslog)
         : ResponseEncoder.error(line.toException().errorCode(), state.syslog));
@@ -228,7 +235,6 @@ public final class Device implements AutoCloseable {
   }
 
   private void onData(CommandLineReader.Data data) {
-    trace.record(name, Direction.IN, TraceText.of(data.bytes()));
     if (dataTimeout != null) {
       dataTimeout.cancel(false);
       dataTimeout = null;

@@ -12,24 +12,25 @@ public final class TraceText {
 
   public static String of(byte[] bytes, int offset, int length) {
     int shown = Math.min(length, MAX_SHOWN);
-    StringBuilder s = new StringBuilder(shown + 16);
-    for (int i = offset; i < offset + shown; i++) {
-      int c = bytes[i] & 0xFF;
+    // Mask first, on the text as it was (CR LF still end fields), then escape: one char a byte.
+    String masked = SecretMasker.mask(new String(bytes, offset, shown, StandardCharsets.ISO_8859_1));
+    StringBuilder s = new StringBuilder(masked.length() + 16);
+    for (int i = 0; i < masked.length(); i++) {
+      char c = masked.charAt(i);
       switch (c) {
         case '\r' -> s.append("\\r");
         case '\n' -> s.append("\\n");
         case '\\' -> s.append("\\\\");
         default -> {
           if (c >= 0x20 && c < 0x7F) {
-            s.append((char) c);
+            s.append(c);
           } else {
-            s.append(String.format("\\x%02x", c));
+            s.append(String.format("\\x%02x", (int) c));
           }
         }
       }
     }
-    String masked = SecretMasker.mask(s.toString());
-    return length > shown ? masked + " ... (" + (length - shown) + " more bytes)" : masked;
+    return length > shown ? s + " ... (" + (length - shown) + " more bytes)" : s.toString();
   }
 
   public static String of(byte[] bytes) {

@@ -1,0 +1,98 @@
+package dev.espat.cli;
+
+import dev.espat.emulator.device.AccessPoint;
+import dev.espat.emulator.firmware.FirmwareProfile;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/** Option value converters whose errors name the value and say what was expected. */
+final class Converters {
+  private Converters() {}
+
+  /** The TCP port when {@code --tcp} names only a host. */
+  static final int DEFAULT_TCP_PORT = 3333;
+
+  private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s)?");
+
+  /** {@code HOST:PORT}, {@code HOST}, {@code :PORT} or {@code PORT}; the host defaults to loopback. */
+  static final class TcpAddress implements ITypeConverter<InetSocketAddress> {
+    @Override
+    public InetSocketAddress convert(String value) {
+      String host = "127.0.0.1";
+      String port = Integer.toString(DEFAULT_TCP_PORT);
+      if (value.matches("\\d+")) {
+        port = value;
+      } else if (value.startsWith("[")) {
+        int end = value.indexOf(']');
+        if (end < 0) {
+          throw new TypeConversionException("'" + value + "' has no closing ']' for an IPv6 address");
+        }
+        host = value.substring(1, end);
+        if (value.length() > end + 1) {
+          if (value.charAt(end + 1) != ':') {
+            throw new TypeConversionException("'" + value + "': expected ':PORT' after the address");
+          }
+          port = value.substring(end + 2);
+        }
+      } else if (value.indexOf(':') >= 0) {
+        int colon = value.lastIndexOf(':');
+        if (value.indexOf(':') != colon) {
+          throw new TypeConversionException("'" + value + "': write IPv6 addresses in brackets, like [::1]:3333");
+        }
+        host = colon == 0 ? host : value.substring(0, colon);
+        port = value.substring(colon + 1);
+      } else if (!value.isBlank()) {
+        host = value;
+      }
+      int p;
+      try {
+        p = Integer.parseInt(port);
+      } catch (NumberFormatException e) {
+        throw new TypeConversionException("'" + value + "': port '" + port + "' is not a number");
+      }
+      if (p < 0 || p > 65535) {
+        throw new TypeConversionException("'" + value + "': port " + p + " is outside 0..65535");
+      }
+      return InetSocketAddress.createUnresolved(host, p);
+    }
+  }
+
+  /** {@code 500} (milliseconds), {@code 500ms} or {@code 2s}. */
+  static final class Millis implements ITypeConverter<Duration> {
+    @Override
+    public Duration convert(String value) {
+      Matcher m = DURATION.matcher(value.strip());
+      if (!m.matches()) {
+        throw new TypeConversionException("'" + value + "' is not a duration like 500, 500ms or 2s");
+      }
+      long n = Long.parseLong(m.group(1));
+      return "s".equals(m.group(2)) ? Duration.ofSeconds(n) : Duration.ofMillis(n);
+    }
+  }
+
+  static final class Firmware implements ITypeConverter<FirmwareProfile> {
+    @Override
+    public FirmwareProfile convert(String value) {
+      try {
+        return FirmwareProfile.named(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+
+  static final class Ap implements ITypeConverter<AccessPoint> {
+    @Override
+    public AccessPoint convert(String value) {
+      try {
+        return AccessPoint.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
+  }
+}
