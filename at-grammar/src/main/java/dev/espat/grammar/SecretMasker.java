@@ -52,7 +52,12 @@ public final class SecretMasker {
       if (secondField < text.length() && text.charAt(secondField) == ',') {
         int start = secondField + 1;
         int end = fieldEnd(text, start);
-        out.append(text, copied, start).append(maskField(text.substring(start, end)));
+        String field = text.substring(start, end);
+        if (!isQuoted(field) && !field.isEmpty()) {
+          // A password with an unescaped comma or quote splits into several fields: hide them all.
+          end = lineEnd(text, start);
+        }
+        out.append(text, copied, start).append(isQuoted(field) ? "\"" + MASK + "\"" : field.isEmpty() ? "" : MASK);
         copied = end;
       }
     } while (m.find(Math.max(m.end(), copied)));
@@ -77,12 +82,31 @@ public final class SecretMasker {
     return text.length();
   }
 
-  private static String maskField(String field) {
-    if (field.isEmpty()) {
-      return field;
+  private static int lineEnd(String text, int from) {
+    int i = from;
+    while (i < text.length() && text.charAt(i) != '\r' && text.charAt(i) != '\n') {
+      i++;
     }
-    boolean quoted = field.length() >= 2 && field.startsWith("\"") && field.endsWith("\"");
-    return quoted ? "\"" + MASK + "\"" : MASK;
+    return i;
+  }
+
+  /** A field written as one string: quotes at both ends, none unescaped inside. */
+  private static boolean isQuoted(String field) {
+    if (field.length() < 2 || field.charAt(0) != '"' || field.charAt(field.length() - 1) != '"') {
+      return false;
+    }
+    for (int i = 1; i < field.length() - 1; i++) {
+      char c = field.charAt(i);
+      if (c == '\\') {
+        i++;
+        if (i == field.length() - 1) {
+          return false; // the closing quote is escaped
+        }
+      } else if (c == '"') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether the text names a header whose value {@link #mask} hides. */

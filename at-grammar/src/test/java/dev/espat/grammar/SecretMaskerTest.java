@@ -31,6 +31,12 @@ class SecretMaskerTest {
   }
 
   @org.junit.jupiter.api.Test
+  void aPasswordThatIsNotOneQuotedFieldIsHiddenToTheEndOfTheLine() {
+    assertThat(SecretMasker.mask("AT+CWJAP=\"home\",\"pw,1\\\"x\",,0\r\nAT")).isEqualTo("AT+CWJAP=\"home\",***\r\nAT");
+    assertThat(SecretMasker.mask("AT+CWJAP=\"home\",bare-secret,5")).isEqualTo("AT+CWJAP=\"home\",***");
+  }
+
+  @org.junit.jupiter.api.Test
   void recognisesSecretHeaders() {
     assertThat(SecretMasker.isSecretHeader(" Authorization ")).isTrue();
     assertThat(SecretMasker.isSecretHeader("Proxy-Authorization")).isTrue();

@@ -9,8 +9,10 @@ class TraceTextTest {
 
   @Test
   void masksBeforeEscaping() {
-    assertThat(TraceText.of("AT+CWJAP=\"home\",\"pw,1\\\"x\"\r\n"))
+    assertThat(TraceText.of("AT+CWJAP=\"home\",\"p\\,w\\\"1\"\r\n"))
         .isEqualTo("AT+CWJAP=\"home\",\"***\"\\r\\n");
+    assertThat(TraceText.of("AT+CWJAP=\"home\",\"pw,1\\\"x\"\r\n")).as("a malformed password is hidden whole")
+        .isEqualTo("AT+CWJAP=\"home\",***\\r\\n");
     assertThat(TraceText.of("Authorization: Basic Ym9iOnB3\r\nX: 1")).isEqualTo("Authorization: ***\\r\\nX: 1");
     assertThat(TraceText.of("AT+HTTPCGET=\"https://u:p@h/\"\r\n")).isEqualTo("AT+HTTPCGET=\"https://u:***@h/\"\\r\\n");
   }
