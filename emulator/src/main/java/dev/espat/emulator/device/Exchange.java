@@ -30,6 +30,11 @@ public final class Exchange {
     return command;
   }
 
+  /** The device's name ({@code dev0}), from which it derives its MAC addresses. */
+  public String deviceName() {
+    return device.name();
+  }
+
   public FirmwareProfile firmware() {
     return device.options().firmware();
   }
