@@ -8,6 +8,6 @@ public final class StandardFamilies {
   private StandardFamilies() {}
 
   public static List<CommandFamily> all() {
-    return List.of(new BasicCommands(), new WifiCommands(), new HttpStoreCommands());
+    return List.of(new BasicCommands(), new WifiCommands(), new NetworkCommands(), new HttpStoreCommands());
   }
 }
