@@ -44,6 +44,7 @@ public final class Device implements AutoCloseable {
   private final Semaphore pending = new Semaphore(MAX_PENDING_CHUNKS);
   private final CommandLineReader reader = new CommandLineReader();
   private final DeviceState state = new DeviceState();
+  private final TraceText.Collector dataTrace = new TraceText.Collector();
   private final List<CommandFamily> families;
 
   private HostLink link = HostLink.NONE;
@@ -176,17 +177,34 @@ public final class Device implements AutoCloseable {
   }
 
   private void traceInput(CommandLineReader.Input input) {
-    trace.record(name, Direction.IN, switch (input) {
-      case CommandLineReader.Line l -> TraceText.of(l.bytes());
-      case CommandLineReader.OverlongLine o -> "(a line of " + o.length() + " bytes, over the 256-byte limit)";
-      case CommandLineReader.Data d -> TraceText.of(d.bytes());
-    });
+    switch (input) {
+      case CommandLineReader.Line l -> trace.record(name, Direction.IN, TraceText.of(l.bytes()));
+      case CommandLineReader.OverlongLine o ->
+          trace.record(name, Direction.IN, "(a line of " + o.length() + " bytes, over the 256-byte limit)");
+      case CommandLineReader.Data d -> {
+        // Masked as a whole when complete: a secret split across chunks must not show.
+        dataTrace.add(d.bytes());
+        if (d.remaining() == 0) {
+          traceData("");
+        }
+      }
+    }
   }
 
+  private void traceData(String suffix) {
+    trace.record(name, Direction.IN, dataTrace.text() + suffix);
+    dataTrace.clear();
+  }
+
+  /**
+   * P-04. The trace shows only how many bytes were echoed: a line typed in pieces would show a
+   * password without the command before it, and the whole line is traced, masked, as input.
+   */
   private void echo() {
     byte[] echo = reader.takeEcho();
     if (state.echo && echo.length > 0) {
-      output(echo);
+      trace.record(name, Direction.OUT, "(echo of " + echo.length + " bytes)");
+      link.write(echo);
     }
   }
 
@@ -265,6 +283,7 @@ public final class Device implements AutoCloseable {
       return;
     }
     long left = reader.abandonData();
+    traceData(" (incomplete)");
     note("data mode abandoned, " + left + " bytes missing: " + why);
     DataReceiver receiver = dataReceiver;
     dataReceiver = null;

@@ -40,4 +40,30 @@ public final class TraceText {
   public static String of(String text) {
     return of(text.getBytes(StandardCharsets.UTF_8));
   }
+
+  /**
+   * Gathers the first {@link #MAX_SHOWN} bytes of a payload that arrives in pieces, and counts the
+   * rest, so that it can be masked and traced as one event.
+   */
+  public static final class Collector {
+    private final java.io.ByteArrayOutputStream head = new java.io.ByteArrayOutputStream();
+    private long total;
+
+    public void add(byte[] chunk) {
+      int room = MAX_SHOWN - head.size();
+      head.write(chunk, 0, Math.max(0, Math.min(room, chunk.length)));
+      total += chunk.length;
+    }
+
+    /** The payload as trace text: escaped, masked, with the count of what was not kept. */
+    public String text() {
+      String shown = of(head.toByteArray());
+      return total > head.size() ? shown + " ... (" + (total - head.size()) + " more bytes)" : shown;
+    }
+
+    public void clear() {
+      head.reset();
+      total = 0;
+    }
+  }
 }
