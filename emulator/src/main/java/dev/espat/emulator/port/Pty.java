@@ -1,6 +1,7 @@
 package dev.espat.emulator.port;
 
 import java.io.IOException;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One pseudo-terminal pair seen from the master side, the side the emulator holds. The slave is
@@ -51,6 +52,7 @@ final class Pty implements AutoCloseable {
 
   private final int master;
   private final String slavePath;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private Pty(int master, String slavePath) {
     this.master = master;
@@ -174,9 +176,12 @@ final class Pty implements AutoCloseable {
     }
   }
 
+  /** Closes the master once: a second close could hit a descriptor that reused the number. */
   @Override
   public void close() {
-    Posix.close(master);
+    if (!closed.getAndSet(true)) {
+      Posix.close(master);
+    }
   }
 
   @Override

@@ -109,13 +109,15 @@ final class TtyHost implements AutoCloseable {
     };
   }
 
-  /** Closes the terminal; no read or write is using the descriptor when it goes. */
+  /** Closes the terminal once; no read or write is using the descriptor when it goes. */
   @Override
   public void close() {
-    closed = true;
     lock.writeLock().lock();
     try {
-      Posix.close(fd);
+      if (!closed) {  // twice would close whatever descriptor took the number meanwhile
+        closed = true;
+        Posix.close(fd);
+      }
     } finally {
       lock.writeLock().unlock();
     }
