@@ -8,6 +8,7 @@ import dev.espat.emulator.firmware.FirmwareProfile;
 import dev.espat.emulator.port.DevicePort;
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
+import dev.espat.emulator.port.PtyPort;
 import dev.espat.emulator.port.TcpPort;
 import dev.espat.emulator.trace.Trace;
 import java.io.IOException;
@@ -33,6 +34,9 @@ import java.util.Optional;
  *
  * EspAtEmulator esp = EspAtEmulator.builder().tcp("127.0.0.1", 0).devices(2).start();
  * esp.devices().get(1).tcpAddress();   // where the second device listens
+ *
+ * EspAtEmulator esp = EspAtEmulator.builder().pty(null).devices(2).start();
+ * esp.devices().get(1).ptyPath();      // /tmp/ttyESP1, for any program that opens serial ports
  * }</pre>
  */
 public final class EspAtEmulator implements AutoCloseable {
@@ -85,6 +89,8 @@ public final class EspAtEmulator implements AutoCloseable {
     private boolean paced = true;
     private int devices = 1;
     private InetSocketAddress tcp;
+    private boolean pty;
+    private Path ptyPath;
     private Path traceFile;
     private Clock clock = Clock.systemUTC();
 
@@ -148,6 +154,17 @@ public final class EspAtEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Each device on a pty (Linux, macOS) behind a stable symbolic link: {@code symlink} for the
+     * first device and the same name counted up for the next ({@code ttyESP0}, {@code ttyESP1},
+     * ...); null for {@code <java.io.tmpdir>/ttyESP0}, {@code ttyESP1}, ...
+     */
+    public Builder pty(Path symlinkOrNull) {
+      pty = true;
+      ptyPath = symlinkOrNull;
+      return this;
+    }
+
     /** Also append the trace to this file. */
     public Builder trace(Path file) {
       traceFile = file;
@@ -174,21 +191,31 @@ public final class EspAtEmulator implements AutoCloseable {
           Device device = new Device("dev" + i, deviceOptions, StandardFamilies.all(), trace);
           EmulatedDevice emulated = new EmulatedDevice(device, pacing(deviceOptions));
           started.add(emulated);
-          if (tcp != null) {
-            int port = tcp.getPort() == 0 ? 0 : tcp.getPort() + i;
-            emulated.add(new TcpPort(device, new InetSocketAddress(tcp.getHostString(), port), pacing(deviceOptions)));
-          }
+          addPorts(emulated, i, deviceOptions);
         }
       } catch (IOException e) {
         started.forEach(EmulatedDevice::close);
         trace.close();
         throw new UncheckedIOException(e.getMessage(), e);
       }
+      // Ports first: a host that is there from the start sees the boot's ready.
       for (EmulatedDevice d : started) {
-        d.device().powerOn();
         d.ports().forEach(DevicePort::start);
+        d.device().powerOn();
       }
       return new EspAtEmulator(started, trace);
+    }
+
+    private void addPorts(EmulatedDevice emulated, int index, DeviceOptions o) throws IOException {
+      Device device = emulated.device();
+      if (tcp != null) {
+        int port = tcp.getPort() == 0 ? 0 : tcp.getPort() + index;
+        emulated.add(new TcpPort(device, new InetSocketAddress(tcp.getHostString(), port), pacing(o)));
+      }
+      if (pty) {
+        Path link = ptyPath == null ? PtyPort.defaultPath(index) : PtyPort.numberedPath(ptyPath, index);
+        emulated.add(new PtyPort(device, link, pacing(o)));
+      }
     }
 
     private Pacing pacing(DeviceOptions o) {
