@@ -72,6 +72,9 @@ final class PtySymlink implements AutoCloseable {
    */
   static PtySymlink claim(Path link) throws IOException {
     Path absolute = link.toAbsolutePath();
+    if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(absolute)) {
+      throw new IOException(absolute + " exists and is not a symbolic link; not replacing it");
+    }
     Path lockFile = absolute.resolveSibling(absolute.getFileName() + ".lock");
     FileChannel channel;
     try {
@@ -92,11 +95,6 @@ final class PtySymlink implements AutoCloseable {
       channel.close();
       throw new IOException("the pty link " + absolute + " is in use by another running emulator;"
           + " stop it or choose another path");
-    }
-    if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(absolute)) {
-      lock.release();
-      channel.close();
-      throw new IOException(absolute + " exists and is not a symbolic link; not replacing it");
     }
     return new PtySymlink(absolute, lockFile, channel, lock);
   }
