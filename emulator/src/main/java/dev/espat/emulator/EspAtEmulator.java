@@ -9,6 +9,7 @@ import dev.espat.emulator.port.DevicePort;
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
 import dev.espat.emulator.port.PtyPort;
+import dev.espat.emulator.port.SerialPort;
 import dev.espat.emulator.port.TcpPort;
 import dev.espat.emulator.trace.Trace;
 import java.io.IOException;
@@ -91,6 +92,7 @@ public final class EspAtEmulator implements AutoCloseable {
     private InetSocketAddress tcp;
     private boolean pty;
     private Path ptyPath;
+    private final List<SerialLine> serialLines = new ArrayList<>();
     private Path traceFile;
     private Clock clock = Clock.systemUTC();
 
@@ -165,6 +167,15 @@ public final class EspAtEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * The next device (the first, then the second on a second call...) on a real serial port at
+     * {@code baud}, 8N1: a hardware-in-the-loop rig. The device's UART rate is {@code baud} too.
+     */
+    public Builder serial(String device, int baud) {
+      serialLines.add(new SerialLine(device, baud));
+      return this;
+    }
+
     /** Also append the trace to this file. */
     public Builder trace(Path file) {
       traceFile = file;
@@ -180,25 +191,33 @@ public final class EspAtEmulator implements AutoCloseable {
     /**
      * Creates the devices, binds their ports and powers them on.
      *
-     * @throws UncheckedIOException naming the address when a port cannot be bound
+     * @throws UncheckedIOException naming the address, link or device when a port cannot be
+     *     bound or opened
+     * @throws IllegalArgumentException when there are more serial ports than devices
      */
     public EspAtEmulator start() {
+      if (serialLines.size() > devices) {
+        throw new IllegalArgumentException(serialLines.size() + " serial ports for " + devices
+            + " devices; a serial port serves one device");
+      }
       DeviceOptions deviceOptions = options.withAccessPoints(accessPoints);
       Trace trace = new Trace(clock, Optional.ofNullable(traceFile));
       List<EmulatedDevice> started = new ArrayList<>();
       try {
         for (int i = 0; i < devices; i++) {
-          Device device = new Device("dev" + i, deviceOptions, StandardFamilies.all(), trace);
-          EmulatedDevice emulated = new EmulatedDevice(device, pacing(deviceOptions));
+          SerialLine serial = i < serialLines.size() ? serialLines.get(i) : null;
+          DeviceOptions o = serial == null ? deviceOptions : deviceOptions.withBaudRate(serial.baud());
+          Device device = new Device("dev" + i, o, StandardFamilies.all(), trace);
+          EmulatedDevice emulated = new EmulatedDevice(device, pacing(o));
           started.add(emulated);
-          addPorts(emulated, i, deviceOptions);
+          addPorts(emulated, i, o);
         }
       } catch (IOException e) {
         started.forEach(EmulatedDevice::close);
         trace.close();
         throw new UncheckedIOException(e.getMessage(), e);
       }
-      // Ports first: a host that is there from the start sees the boot's ready.
+      // Ports first: a host that is there from the start (a serial line) sees the boot's ready.
       for (EmulatedDevice d : started) {
         d.ports().forEach(DevicePort::start);
         d.device().powerOn();
@@ -216,10 +235,16 @@ public final class EspAtEmulator implements AutoCloseable {
         Path link = ptyPath == null ? PtyPort.defaultPath(index) : PtyPort.numberedPath(ptyPath, index);
         emulated.add(new PtyPort(device, link, pacing(o)));
       }
+      if (index < serialLines.size()) {
+        SerialLine line = serialLines.get(index);
+        emulated.add(new SerialPort(device, line.device(), line.baud(), pacing(o)));
+      }
     }
 
     private Pacing pacing(DeviceOptions o) {
       return paced ? Pacing.at(o.baudRate()) : Pacing.unpaced();
     }
+
+    private record SerialLine(String device, int baud) {}
   }
 }
