@@ -10,6 +10,7 @@ import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
 import dev.espat.emulator.port.PtyPort;
 import dev.espat.emulator.port.SerialPort;
+import dev.espat.emulator.port.StdioPort;
 import dev.espat.emulator.port.TcpPort;
 import dev.espat.emulator.trace.Trace;
 import java.io.IOException;
@@ -93,6 +94,7 @@ public final class EspAtEmulator implements AutoCloseable {
     private boolean pty;
     private Path ptyPath;
     private final List<SerialLine> serialLines = new ArrayList<>();
+    private boolean stdio;
     private Path traceFile;
     private Clock clock = Clock.systemUTC();
 
@@ -176,6 +178,12 @@ public final class EspAtEmulator implements AutoCloseable {
       return this;
     }
 
+    /** The first device on this process's standard input and output; end of input is the host leaving. */
+    public Builder stdio() {
+      stdio = true;
+      return this;
+    }
+
     /** Also append the trace to this file. */
     public Builder trace(Path file) {
       traceFile = file;
@@ -217,7 +225,7 @@ public final class EspAtEmulator implements AutoCloseable {
         trace.close();
         throw new UncheckedIOException(e.getMessage(), e);
       }
-      // Ports first: a host that is there from the start (a serial line) sees the boot's ready.
+      // Ports first: a host that is there from the start (stdio, a serial line) sees the boot's ready.
       for (EmulatedDevice d : started) {
         d.ports().forEach(DevicePort::start);
         d.device().powerOn();
@@ -238,6 +246,9 @@ public final class EspAtEmulator implements AutoCloseable {
       if (index < serialLines.size()) {
         SerialLine line = serialLines.get(index);
         emulated.add(new SerialPort(device, line.device(), line.baud(), pacing(o)));
+      }
+      if (stdio && index == 0) {
+        emulated.add(StdioPort.system(device, pacing(o)));
       }
     }
 
