@@ -142,6 +142,11 @@ final class Pty implements AutoCloseable {
     }
   }
 
+  /** Whether poll reports that no process holds the slave (POLLHUP); false where poll cannot tell. */
+  boolean hungUp() {
+    return (Posix.poll(master, Posix.POLLOUT, 0) & Posix.POLLHUP) != 0;
+  }
+
   /**
    * Whether no process holds the slave, asked without reading: poll's POLLHUP. Where poll does not
    * work on terminals the answer is yes.

@@ -236,6 +236,11 @@ public final class PtyPort implements DevicePort {
         offset += n;
         length -= n;
         if (n == 0) {
+          if (target.hungUp()) {
+            // the pty is full of output for a host that has gone; the reader may be waiting on
+            // this very thread to take its bytes, so it is here that the host's leaving shows
+            throw new IOException("host gone");
+          }
           try {
             target.awaitWritable(WAIT_MILLIS);  // the host is not reading: back-pressure
           } catch (InterruptedException e) {

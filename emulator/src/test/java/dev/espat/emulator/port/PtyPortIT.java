@@ -167,6 +167,32 @@ class PtyPortIT {
   }
 
   @Test
+  @DisplayName("a host that floods the port without reading, then leaves, does not wedge the device")
+  void floodingHostThatNeverReads() throws Exception {
+    Path link = startUnpaced();
+    byte[] lines = "AT\r\n".repeat(1024).getBytes(StandardCharsets.US_ASCII);
+    try (TtyHost tty = TtyHost.open(link)) {
+      long until = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+      long sent = 0;
+      while (System.nanoTime() < until) {
+        int n = Posix.write(tty.fd(), lines, 0, lines.length);  // never reads: echo and OKs pile up
+        if (n > 0) {
+          sent += n;
+        } else {
+          Thread.sleep(1);
+        }
+      }
+      assertThat(sent).as("enough to fill the pty both ways").isGreaterThan(100_000);
+    }
+    awaitDetached();
+    try (TtyHost tty = TtyHost.open(link); RawHost host = tty.rawHost()) {
+      host.drainFor(Duration.ofMillis(200));
+      assertThat(exchange(host, "ATE0\r\n")).endsWith("\\r\\nOK\\r\\n");
+      assertThat(exchange(host, "AT\r\n")).isEqualTo("\\r\\nOK\\r\\n");
+    }
+  }
+
+  @Test
   @DisplayName("all 256 byte values pass the pty unchanged both ways, with no tty echo or CR/LF translation")
   void binaryTransparency() throws Exception {
     Path link = startUnpaced();
