@@ -72,6 +72,10 @@ final class PtySymlink implements AutoCloseable {
    */
   static PtySymlink claim(Path link) throws IOException {
     Path absolute = link.toAbsolutePath();
+    if (!Files.isDirectory(absolute.getParent())) {
+      throw new IOException("cannot create the pty link " + absolute + ": the directory " + absolute.getParent()
+          + " does not exist");
+    }
     if (Files.exists(absolute, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(absolute)) {
       throw new IOException(absolute + " exists and is not a symbolic link; not replacing it");
     }

@@ -75,6 +75,15 @@ class PtySymlinkTest {
   }
 
   @Test
+  @DisplayName("a link in a directory that does not exist: the message says which")
+  void missingDirectory() {
+    Path link = dir.resolve("nowhere").resolve("ttyESP0");
+    assertThatThrownBy(() -> PtySymlink.claim(link))
+        .isInstanceOf(IOException.class)
+        .hasMessage("cannot create the pty link " + link + ": the directory " + dir.resolve("nowhere") + " does not exist");
+  }
+
+  @Test
   @DisplayName("a link someone else re-pointed meanwhile is left alone on close")
   void foreignLinkKept() throws IOException {
     Path link = dir.resolve("ttyESP0");
