@@ -251,7 +251,7 @@ class PtyPortIT {
     Thread.sleep(1000);
     long used = threads.getThreadCpuTime(reader.threadId()) - before;
     assertThat(Duration.ofNanos(used)).as("CPU time of the pty reader in one idle second")
-        .isLessThan(Duration.ofMillis(100));
+        .isLessThan(Duration.ofMillis(50));
   }
 
   @Test
