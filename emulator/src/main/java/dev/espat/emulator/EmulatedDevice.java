@@ -4,8 +4,10 @@ import dev.espat.emulator.device.Device;
 import dev.espat.emulator.port.DevicePort;
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
+import dev.espat.emulator.port.PtyPort;
 import dev.espat.emulator.port.TcpPort;
 import java.net.InetSocketAddress;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -43,6 +45,14 @@ public final class EmulatedDevice implements AutoCloseable {
   /** The TCP address, when the device has a TCP port. */
   public Optional<InetSocketAddress> tcpAddress() {
     return ports.stream().filter(TcpPort.class::isInstance).map(p -> ((TcpPort) p).address()).findFirst();
+  }
+
+  /**
+   * The stable link to the device's pty, such as {@code /tmp/ttyESP0}, when it has one: what a
+   * host opens as its serial port. The {@code /dev/pts/N} behind it may differ from run to run.
+   */
+  public Optional<Path> ptyPath() {
+    return ports.stream().filter(PtyPort.class::isInstance).map(p -> ((PtyPort) p).symlink()).findFirst();
   }
 
   /**

@@ -8,6 +8,9 @@ import dev.espat.emulator.firmware.FirmwareProfile;
 import dev.espat.emulator.port.DevicePort;
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
+import dev.espat.emulator.port.PtyPort;
+import dev.espat.emulator.port.SerialPort;
+import dev.espat.emulator.port.StdioPort;
 import dev.espat.emulator.port.TcpPort;
 import dev.espat.emulator.trace.Trace;
 import java.io.IOException;
@@ -33,6 +36,9 @@ import java.util.Optional;
  *
  * EspAtEmulator esp = EspAtEmulator.builder().tcp("127.0.0.1", 0).devices(2).start();
  * esp.devices().get(1).tcpAddress();   // where the second device listens
+ *
+ * EspAtEmulator esp = EspAtEmulator.builder().pty(null).devices(2).start();
+ * esp.devices().get(1).ptyPath();      // /tmp/ttyESP1, for any program that opens serial ports
  * }</pre>
  */
 public final class EspAtEmulator implements AutoCloseable {
@@ -85,6 +91,10 @@ public final class EspAtEmulator implements AutoCloseable {
     private boolean paced = true;
     private int devices = 1;
     private InetSocketAddress tcp;
+    private boolean pty;
+    private Path ptyPath;
+    private final List<SerialLine> serialLines = new ArrayList<>();
+    private boolean stdio;
     private Path traceFile;
     private Clock clock = Clock.systemUTC();
 
@@ -148,6 +158,32 @@ public final class EspAtEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Each device on a pty (Linux, macOS) behind a stable symbolic link: {@code symlink} for the
+     * first device and the same name counted up for the next ({@code ttyESP0}, {@code ttyESP1},
+     * ...); null for {@code <java.io.tmpdir>/ttyESP0}, {@code ttyESP1}, ...
+     */
+    public Builder pty(Path symlinkOrNull) {
+      pty = true;
+      ptyPath = symlinkOrNull;
+      return this;
+    }
+
+    /**
+     * The next device (the first, then the second on a second call...) on a real serial port at
+     * {@code baud}, 8N1: a hardware-in-the-loop rig. The device's UART rate is {@code baud} too.
+     */
+    public Builder serial(String device, int baud) {
+      serialLines.add(new SerialLine(device, baud));
+      return this;
+    }
+
+    /** The first device on this process's standard input and output; end of input is the host leaving. */
+    public Builder stdio() {
+      stdio = true;
+      return this;
+    }
+
     /** Also append the trace to this file. */
     public Builder trace(Path file) {
       traceFile = file;
@@ -163,36 +199,63 @@ public final class EspAtEmulator implements AutoCloseable {
     /**
      * Creates the devices, binds their ports and powers them on.
      *
-     * @throws UncheckedIOException naming the address when a port cannot be bound
+     * @throws UncheckedIOException naming the address, link or device when a port cannot be
+     *     bound or opened
+     * @throws IllegalArgumentException when there are more serial ports than devices
      */
     public EspAtEmulator start() {
+      if (serialLines.size() > devices) {
+        throw new IllegalArgumentException(serialLines.size() + " serial ports for " + devices
+            + " devices; a serial port serves one device");
+      }
       DeviceOptions deviceOptions = options.withAccessPoints(accessPoints);
       Trace trace = new Trace(clock, Optional.ofNullable(traceFile));
       List<EmulatedDevice> started = new ArrayList<>();
       try {
         for (int i = 0; i < devices; i++) {
-          Device device = new Device("dev" + i, deviceOptions, StandardFamilies.all(), trace);
-          EmulatedDevice emulated = new EmulatedDevice(device, pacing(deviceOptions));
+          SerialLine serial = i < serialLines.size() ? serialLines.get(i) : null;
+          DeviceOptions o = serial == null ? deviceOptions : deviceOptions.withBaudRate(serial.baud());
+          Device device = new Device("dev" + i, o, StandardFamilies.all(), trace);
+          EmulatedDevice emulated = new EmulatedDevice(device, pacing(o));
           started.add(emulated);
-          if (tcp != null) {
-            int port = tcp.getPort() == 0 ? 0 : tcp.getPort() + i;
-            emulated.add(new TcpPort(device, new InetSocketAddress(tcp.getHostString(), port), pacing(deviceOptions)));
-          }
+          addPorts(emulated, i, o);
         }
       } catch (IOException e) {
         started.forEach(EmulatedDevice::close);
         trace.close();
         throw new UncheckedIOException(e.getMessage(), e);
       }
+      // Ports first: a host that is there from the start (stdio, a serial line) sees the boot's ready.
       for (EmulatedDevice d : started) {
-        d.device().powerOn();
         d.ports().forEach(DevicePort::start);
+        d.device().powerOn();
       }
       return new EspAtEmulator(started, trace);
+    }
+
+    private void addPorts(EmulatedDevice emulated, int index, DeviceOptions o) throws IOException {
+      Device device = emulated.device();
+      if (tcp != null) {
+        int port = tcp.getPort() == 0 ? 0 : tcp.getPort() + index;
+        emulated.add(new TcpPort(device, new InetSocketAddress(tcp.getHostString(), port), pacing(o)));
+      }
+      if (pty) {
+        Path link = ptyPath == null ? PtyPort.defaultPath(index) : PtyPort.numberedPath(ptyPath, index);
+        emulated.add(new PtyPort(device, link, pacing(o)));
+      }
+      if (index < serialLines.size()) {
+        SerialLine line = serialLines.get(index);
+        emulated.add(new SerialPort(device, line.device(), line.baud(), pacing(o)));
+      }
+      if (stdio && index == 0) {
+        emulated.add(StdioPort.system(device, pacing(o)));
+      }
     }
 
     private Pacing pacing(DeviceOptions o) {
       return paced ? Pacing.at(o.baudRate()) : Pacing.unpaced();
     }
+
+    private record SerialLine(String device, int baud) {}
   }
 }
