@@ -5,6 +5,7 @@ import dev.espat.emulator.EspAtEmulator;
 import dev.espat.emulator.device.AccessPoint;
 import dev.espat.emulator.firmware.FirmwareProfile;
 import dev.espat.emulator.port.DevicePort;
+import dev.espat.emulator.port.PtyPort;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -33,7 +34,9 @@ import picocli.CommandLine.Option;
     footer = {
       "",
       "Examples:",
+      "  ./esp-at emulate                      (a pty at /tmp/ttyESP0)",
       "  ./esp-at emulate --tcp 127.0.0.1:3333",
+      "  ./esp-at emulate --serial /dev/ttyUSB0 --baud 115200",
       "  ./esp-at emulate --tcp 4000 --devices 3 --unpaced",
       "  ./esp-at emulate --tcp 3333 --firmware 3.1 --ap espressif:1234567890 --trace esp.log"
     })
@@ -41,12 +44,25 @@ final class EmulateCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  @Option(names = "--pty", paramLabel = "PATH", arity = "0..1", fallbackValue = "",
+      description = "Serve each device on a pseudo-terminal with a stable symlink at PATH "
+          + "(default: ttyESP0, ttyESP1, ... in the temporary directory). The default port.")
+  String pty;
+
+  @Option(names = "--serial", paramLabel = "DEVICE",
+      description = "Serve the device on a real serial port (a USB-serial adapter wired to the MCU), at --baud.")
+  String serial;
+
+  @Option(names = "--stdio",
+      description = "Serve the device on standard input and output; status lines go to standard error.")
+  boolean stdio;
+
   @Option(names = "--tcp", paramLabel = "HOST:PORT", converter = Converters.TcpAddress.class,
       description = "Serve each device on a TCP port (loopback unless a host is given; port 3333 when only a host is).")
   InetSocketAddress tcp;
 
   @Option(names = "--devices", paramLabel = "N", defaultValue = "1",
-      description = "How many devices, on consecutive TCP ports (default: ${DEFAULT-VALUE}).")
+      description = "How many devices, each on its own pty and/or consecutive TCP ports (default: ${DEFAULT-VALUE}).")
   int devices;
 
   @Option(names = "--firmware", paramLabel = "VERSION", converter = Converters.Firmware.class,
@@ -95,7 +111,8 @@ final class EmulateCommand implements Callable<Integer> {
       emulator.close();
       stopped.countDown();
     }, "esp-at-shutdown"));
-    announce(emulator, spec.commandLine().getOut());
+    // With --stdio, standard output is the device's UART: status goes to standard error.
+    announce(emulator, stdio ? spec.commandLine().getErr() : spec.commandLine().getOut());
     stopped.await();
     return ExitCodes.OK;
   }
@@ -119,8 +136,31 @@ final class EmulateCommand implements Callable<Integer> {
     if (trace != null) {
       b.trace(trace);
     }
-    InetSocketAddress address = tcp != null ? tcp : InetSocketAddress.createUnresolved("127.0.0.1", Converters.DEFAULT_TCP_PORT);
-    b.tcp(address.getHostString(), address.getPort());
+    if ((stdio || serial != null) && devices > 1) {
+      throw new CommandLine.ParameterException(spec.commandLine(),
+          (stdio ? "--stdio" : "--serial") + " serves one device; --devices " + devices + " needs --tcp or --pty");
+    }
+    boolean anyPort = tcp != null || pty != null || serial != null || stdio;
+    if (!anyPort && PtyPort.isSupported()) {
+      b.pty(null);
+    } else if (!anyPort) {
+      b.tcp("127.0.0.1", Converters.DEFAULT_TCP_PORT);
+    }
+    if (pty != null) {
+      if (!PtyPort.isSupported()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--pty needs Linux or macOS; use --tcp here");
+      }
+      b.pty(pty.isEmpty() ? null : Path.of(pty));
+    }
+    if (tcp != null) {
+      b.tcp(tcp.getHostString(), tcp.getPort());
+    }
+    if (serial != null) {
+      b.serial(serial, baud);
+    }
+    if (stdio) {
+      b.stdio();
+    }
     return b;
   }
 

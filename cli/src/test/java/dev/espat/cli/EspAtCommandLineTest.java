@@ -41,6 +41,8 @@ class EspAtCommandLineTest {
     assertThat(run("emulate", "--join-delay", "soon")).isEqualTo(ExitCodes.USAGE);
     assertThat(err.toString()).contains("'soon'", "500ms");
     assertThat(run("emulate", "--devices", "0")).isEqualTo(ExitCodes.USAGE);
+    assertThat(run("emulate", "--stdio", "--devices", "2")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--stdio serves one device");
     assertThat(err.toString()).doesNotContain("Exception");
   }
 
