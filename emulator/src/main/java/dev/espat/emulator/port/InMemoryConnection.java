@@ -2,7 +2,6 @@ package dev.espat.emulator.port;
 
 import dev.espat.emulator.device.Device;
 import dev.espat.emulator.device.HostLink;
-import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -39,21 +38,7 @@ public final class InMemoryConnection implements AutoCloseable {
         device.receive(b, off, len);
       }
     };
-    device.attach(new HostLink() {
-      @Override
-      public void write(byte[] bytes) {
-        try {
-          pacing.write(bytes, fromDevice::write);
-        } catch (IOException closed) {
-          // the host closed its end: like a UART with nobody listening, the bytes are gone
-        }
-      }
-
-      @Override
-      public void changeBaudRate(int baud) {
-        pacing.changeBaudRate(baud);
-      }
-    });
+    device.attach(new PacedLink(pacing, fromDevice::write));
   }
 
   /** What the device writes. */

@@ -72,25 +72,12 @@ public final class SerialPort implements DevicePort {
 
   @Override
   public void start() {
-    device.attach(new HostLink() {
-      @Override
-      public void write(byte[] bytes) {
-        try {
-          pacing.write(bytes, SerialPort.this::writeFully);
-        } catch (IOException unplugged) {
-          // the adapter went away; the reader notices and says so
-        }
+    device.attach(new PacedLink(pacing, this::writeFully, baud -> {
+      if (port.getBaudRate() != baud && !port.setBaudRate(baud)) {
+        System.err.println("esp-at: the serial device " + name + " refused " + baud + " baud: "
+            + why(port.getLastErrorCode()));
       }
-
-      @Override
-      public void changeBaudRate(int baud) {
-        pacing.changeBaudRate(baud);
-        if (port.getBaudRate() != baud && !port.setBaudRate(baud)) {
-          System.err.println("esp-at: the serial device " + name + " refused " + baud + " baud: "
-              + why(port.getLastErrorCode()));
-        }
-      }
-    });
+    }));
     reader.start();
   }
 

@@ -56,24 +56,10 @@ public final class StdioPort implements DevicePort {
 
   @Override
   public void start() {
-    device.attach(new HostLink() {
-      @Override
-      public void write(byte[] bytes) {
-        try {
-          pacing.write(bytes, (b, offset, length) -> {
-            out.write(b, offset, length);
-            out.flush();
-          });
-        } catch (IOException gone) {
-          // standard output closed: nobody reads any more, as on an unplugged UART
-        }
-      }
-
-      @Override
-      public void changeBaudRate(int baud) {
-        pacing.changeBaudRate(baud);
-      }
-    });
+    device.attach(new PacedLink(pacing, (b, offset, length) -> {
+      out.write(b, offset, length);
+      out.flush();
+    }));
     reader.start();
   }
 

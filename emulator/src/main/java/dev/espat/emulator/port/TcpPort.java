@@ -86,21 +86,7 @@ public final class TcpPort implements DevicePort {
     try (socket) {
       socket.setTcpNoDelay(true);
       OutputStream out = socket.getOutputStream();
-      device.attach(new HostLink() {
-        @Override
-        public void write(byte[] bytes) {
-          try {
-            pacing.write(bytes, out::write);
-          } catch (IOException gone) {
-            // the host vanished mid-write; the reader below sees it and detaches
-          }
-        }
-
-        @Override
-        public void changeBaudRate(int baud) {
-          pacing.changeBaudRate(baud);
-        }
-      });
+      device.attach(new PacedLink(pacing, out::write));
       InputStream in = socket.getInputStream();
       byte[] buffer = new byte[4096];
       for (int n; (n = in.read(buffer)) >= 0; ) {
