@@ -23,6 +23,7 @@ import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -47,6 +48,7 @@ public final class CommandChannel implements AutoCloseable {
   private volatile Exchange current;
   private volatile ChannelClosedException closed;
   private volatile boolean needsResync;
+  private final AtomicLong readyCount = new AtomicLong();
 
   public CommandChannel(Transport transport, ChannelOptions options) {
     this.transport = transport;
@@ -108,6 +110,11 @@ public final class CommandChannel implements AutoCloseable {
     } finally {
       turn.unlock();
     }
+  }
+
+  /** How many {@code ready} the device has printed since the channel opened (P-40). */
+  public long readyCount() {
+    return readyCount.get();
   }
 
   /** Sends {@code AT} until the device answers {@code OK}: after garbage, a timeout, or at open. */
@@ -192,6 +199,7 @@ public final class CommandChannel implements AutoCloseable {
     boolean ours = ex != null && !ex.awaitingResend;
     switch (event) {
       case Ready r -> {
+        readyCount.incrementAndGet();
         listeners.dispatch(r);
         if (ex != null) {
           ex.post(ex.request.expectsReady() ? new Exchange.Ready() : new Exchange.Reset());
