@@ -196,7 +196,7 @@ public final class CommandChannel implements AutoCloseable {
 
   private void route(ResponseEvent event) {
     Exchange ex = current;
-    boolean ours = ex != null && !ex.awaitingResend;
+    boolean ours = ex != null && !ex.awaitingResend && !ex.finished;
     switch (event) {
       case Ready r -> {
         readyCount.incrementAndGet();

@@ -54,6 +54,8 @@ final class Exchange {
   private boolean overflow;
   /** Set by the reader on busy, cleared by the caller before it sends again: output meanwhile is not ours. */
   volatile boolean awaitingResend;
+  /** Set by the reader at the final result: whatever follows belongs to no command. */
+  volatile boolean finished;
   /** Whether the data prompt came; before it, an OK is only the prompt's preamble (P-11). */
   volatile boolean promptSeen;
 
@@ -80,6 +82,7 @@ final class Exchange {
   }
 
   synchronized void finish(FinalResult result) {
+    finished = !request.expectsReady();
     signals.add(new Final(result, List.copyOf(events)));
   }
 
