@@ -50,6 +50,7 @@ public final class HttpCall {
   }
 
   void start() {
+    listener.onStart(this);
     onLoop(() -> {
       lastActivity = System.nanoTime();
       if (timeoutNanos > 0) {

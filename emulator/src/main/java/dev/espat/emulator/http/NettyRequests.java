@@ -39,19 +39,11 @@ final class NettyRequests {
     return list;
   }
 
-  /** The Host header for a URI: the port only when it is not the scheme's default. */
-  static String hostHeader(URI uri) {
-    boolean https = "https".equalsIgnoreCase(uri.getScheme());
-    int port = uri.getPort();
-    boolean defaultPort = port < 0 || port == (https ? 443 : 80);
-    return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
-  }
-
   /** The headers with Host pointing at a redirect's target. */
   static List<Map.Entry<String, String>> hostFor(List<Map.Entry<String, String>> headers, URI target) {
     List<Map.Entry<String, String>> moved = new ArrayList<>();
     for (Map.Entry<String, String> h : headers) {
-      moved.add(h.getKey().toLowerCase(Locale.ROOT).equals("host") ? Map.entry(h.getKey(), hostHeader(target)) : h);
+      moved.add(h.getKey().toLowerCase(Locale.ROOT).equals("host") ? Map.entry(h.getKey(), OutgoingRequest.hostHeader(target)) : h);
     }
     return moved;
   }

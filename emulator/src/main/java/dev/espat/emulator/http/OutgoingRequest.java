@@ -40,6 +40,13 @@ public record OutgoingRequest(
     return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
   }
 
+  /** The Host header for a URI: the port only when it is not the scheme's default. */
+  public static String hostHeader(URI uri) {
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort();
+    return port < 0 || port == (https ? 443 : 80) ? uri.getHost() : uri.getHost() + ":" + port;
+  }
+
   /** The same request sent elsewhere, for a redirect; 303 (and 301/302 for POST) become a GET. */
   public OutgoingRequest redirectedTo(URI location, int status, List<Map.Entry<String, String>> newHeaders) {
     boolean toGet = status == 303 || ((status == 301 || status == 302) && !"HEAD".equals(method));

@@ -17,6 +17,10 @@ public final class RequestLog {
   private final BlockingQueue<RecordedRequest> requests = new ArrayBlockingQueue<>(CAPACITY);
 
   /** From the network thread, once the request is on the wire. */
+  public void record(OutgoingRequest request) {
+    add(RecordedRequest.of(request));
+  }
+
   void add(RecordedRequest request) {
     while (!requests.offer(request)) {
       requests.poll();

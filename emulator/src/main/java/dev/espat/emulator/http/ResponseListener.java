@@ -12,6 +12,9 @@ import java.util.Map;
  */
 public interface ResponseListener {
 
+  /** The call was created, before anything else is reported: the handle to pause it with. */
+  default void onStart(HttpCall call) {}
+
   /** A request went out; a redirect followed sends another. */
   default void onSent(OutgoingRequest request) {}
 
