@@ -37,18 +37,10 @@ class EmulateIT {
       String first = out.readLine();
       assertThat(first).startsWith("listening").contains("127.0.0.1:" + port);
       try (Socket s = new Socket("127.0.0.1", port)) {
-        s.getOutputStream().write("ATE0\r\nAT+CWJAP=\"home\",\"s3cr3t-pw\"\r\nAT\r\n".getBytes(StandardCharsets.US_ASCII));
         s.setSoTimeout(10_000);
-        StringBuilder got = new StringBuilder();
-        byte[] buf = new byte[1024];
-        while (!got.toString().endsWith("\r\nOK\r\n\r\nOK\r\n") && !got.toString().contains("ERROR\r\n\r\nOK\r\n")) {
-          int n = s.getInputStream().read(buf);
-          if (n < 0) {
-            break;
-          }
-          got.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
-        }
-        assertThat(got.toString()).startsWith("ATE0\r\n\r\nOK\r\n").endsWith("OK\r\n");
+        assertThat(exchange(s, "ATE0\r\n", "\r\nOK\r\n")).isEqualTo("ATE0\r\n\r\nOK\r\n");
+        assertThat(exchange(s, "AT+CWJAP=\"home\",\"s3cr3t-pw\"\r\n", "\r\nOK\r\n"))
+            .isEqualTo("WIFI CONNECTED\r\nWIFI GOT IP\r\n\r\nOK\r\n");
       }
       p.destroy(); // SIGTERM, as Ctrl-C's shutdown path
       assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
@@ -57,6 +49,21 @@ class EmulateIT {
     }
     String log = Files.readString(trace);
     assertThat(log).contains("dev0 > ATE0\\r\\n").contains("AT+CWJAP=\"home\",\"***\"").doesNotContain("s3cr3t-pw");
+  }
+
+  /** Sends a line and reads until the answer ends with {@code end}. */
+  private static String exchange(Socket s, String line, String end) throws java.io.IOException {
+    s.getOutputStream().write(line.getBytes(StandardCharsets.US_ASCII));
+    StringBuilder got = new StringBuilder();
+    byte[] buf = new byte[1024];
+    while (!got.toString().endsWith(end)) {
+      int n = s.getInputStream().read(buf);
+      if (n < 0) {
+        break;
+      }
+      got.append(new String(buf, 0, n, StandardCharsets.US_ASCII));
+    }
+    return got.toString();
   }
 
   @Test
