@@ -6,8 +6,11 @@ import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
 import dev.espat.emulator.port.PtyPort;
 import dev.espat.emulator.port.TcpPort;
+import dev.espat.emulator.http.RecordedRequest;
+import dev.espat.emulator.http.RequestLog;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,10 +20,12 @@ public final class EmulatedDevice implements AutoCloseable {
   private final Device device;
   private final Pacing inMemoryPacing;
   private final List<DevicePort> ports = new ArrayList<>();
+  private final RequestLog requests;
 
-  EmulatedDevice(Device device, Pacing inMemoryPacing) {
+  EmulatedDevice(Device device, Pacing inMemoryPacing, RequestLog requests) {
     this.device = device;
     this.inMemoryPacing = inMemoryPacing;
+    this.requests = requests;
   }
 
   void add(DevicePort port) {
@@ -61,6 +66,15 @@ public final class EmulatedDevice implements AutoCloseable {
    */
   public InMemoryConnection connect() {
     return new InMemoryConnection(device, inMemoryPacing);
+  }
+
+  /**
+   * The oldest HTTP request this device sent and no test took yet, waiting up to {@code timeout}
+   * for one, as MockWebServer's {@code takeRequest}; empty when none came. One request per
+   * redirect followed; at most 256 are kept.
+   */
+  public Optional<RecordedRequest> takeRequest(Duration timeout) {
+    return requests.take(timeout);
   }
 
   @Override

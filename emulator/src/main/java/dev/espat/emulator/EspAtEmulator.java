@@ -1,10 +1,14 @@
 package dev.espat.emulator;
 
+import dev.espat.emulator.command.HttpCommands;
 import dev.espat.emulator.command.StandardFamilies;
 import dev.espat.emulator.device.AccessPoint;
 import dev.espat.emulator.device.Device;
 import dev.espat.emulator.device.DeviceOptions;
 import dev.espat.emulator.firmware.FirmwareProfile;
+import dev.espat.emulator.http.HttpEngine;
+import dev.espat.emulator.http.HttpOptions;
+import dev.espat.emulator.http.RequestLog;
 import dev.espat.emulator.port.DevicePort;
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
@@ -20,6 +24,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,10 +50,12 @@ import java.util.Optional;
 public final class EspAtEmulator implements AutoCloseable {
   private final List<EmulatedDevice> devices;
   private final Trace trace;
+  private final HttpEngine http;
 
-  private EspAtEmulator(List<EmulatedDevice> devices, Trace trace) {
+  private EspAtEmulator(List<EmulatedDevice> devices, Trace trace, HttpEngine http) {
     this.devices = List.copyOf(devices);
     this.trace = trace;
+    this.http = http;
   }
 
   public static Builder builder() {
@@ -81,6 +89,7 @@ public final class EspAtEmulator implements AutoCloseable {
   @Override
   public void close() {
     devices.forEach(EmulatedDevice::close);
+    http.close();
     trace.close();
   }
 
@@ -97,6 +106,10 @@ public final class EspAtEmulator implements AutoCloseable {
     private boolean stdio;
     private Path traceFile;
     private Clock clock = Clock.systemUTC();
+    private final Map<String, InetSocketAddress> resolves = new HashMap<>();
+    private boolean followRedirects;
+    private final List<Path> caCertificates = new ArrayList<>();
+    private final List<HttpOptions.ClientCertificate> clientCertificates = new ArrayList<>();
 
     private Builder() {}
 
@@ -190,6 +203,47 @@ public final class EspAtEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Sends the HTTP requests the firmware makes for {@code host:port} to {@code address:toPort}
+     * instead, like curl's {@code --resolve}; the Host header still names {@code host}. Repeatable;
+     * names not mapped resolve through the machine's DNS.
+     *
+     * <pre>{@code
+     * builder.resolve("example.com", 80, "127.0.0.1", wireMock.port())
+     * }</pre>
+     */
+    public Builder resolve(String host, int port, String address, int toPort) {
+      resolves.put(HttpOptions.resolveKey(host, port), new InetSocketAddress(address, toPort));
+      return this;
+    }
+
+    /**
+     * Follows up to 10 HTTP redirects, as observed firmware does; the default, as documented, is
+     * not to follow them and print the 3xx body (P-20).
+     */
+    public Builder followRedirects(boolean follow) {
+      followRedirects = follow;
+      return this;
+    }
+
+    /**
+     * Adds a CA certificate (PEM) for AT+HTTPCFG modes 2 and 3 (P-26); the first added is
+     * {@code ca_number} 0, the next 1, and so on.
+     */
+    public Builder caCertificate(Path pem) {
+      caCertificates.add(pem);
+      return this;
+    }
+
+    /**
+     * Adds a client certificate and its PKCS#8 key (PEM) for AT+HTTPCFG modes 1 and 3 (P-26); the
+     * first added is {@code pki_number} 0, the next 1, and so on.
+     */
+    public Builder clientCertificate(Path certificate, Path key) {
+      clientCertificates.add(new HttpOptions.ClientCertificate(certificate, key));
+      return this;
+    }
+
     public Builder clock(Clock c) {
       clock = c;
       options = options.withClock(c);
@@ -210,18 +264,21 @@ public final class EspAtEmulator implements AutoCloseable {
       }
       DeviceOptions deviceOptions = options.withAccessPoints(accessPoints);
       Trace trace = new Trace(clock, Optional.ofNullable(traceFile));
+      HttpEngine http = new HttpEngine(new HttpOptions(resolves, followRedirects, caCertificates, clientCertificates));
       List<EmulatedDevice> started = new ArrayList<>();
       try {
         for (int i = 0; i < devices; i++) {
           SerialLine serial = i < serialLines.size() ? serialLines.get(i) : null;
           DeviceOptions o = serial == null ? deviceOptions : deviceOptions.withBaudRate(serial.baud());
-          Device device = new Device("dev" + i, o, StandardFamilies.all(), trace);
-          EmulatedDevice emulated = new EmulatedDevice(device, pacing(o));
+          RequestLog requests = new RequestLog();
+          Device device = new Device("dev" + i, o, StandardFamilies.all(new HttpCommands(http, requests)), trace);
+          EmulatedDevice emulated = new EmulatedDevice(device, pacing(o), requests);
           started.add(emulated);
           addPorts(emulated, i, o);
         }
       } catch (IOException e) {
         started.forEach(EmulatedDevice::close);
+        http.close();
         trace.close();
         throw new UncheckedIOException(e.getMessage(), e);
       }
@@ -230,7 +287,7 @@ public final class EspAtEmulator implements AutoCloseable {
         d.ports().forEach(DevicePort::start);
         d.device().powerOn();
       }
-      return new EspAtEmulator(started, trace);
+      return new EspAtEmulator(started, trace, http);
     }
 
     private void addPorts(EmulatedDevice emulated, int index, DeviceOptions o) throws IOException {

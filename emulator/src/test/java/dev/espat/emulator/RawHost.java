@@ -115,6 +115,48 @@ public final class RawHost implements AutoCloseable {
     }
   }
 
+  /**
+   * What arrives from now on as a stream, for readers of large responses; bytes already received
+   * and not read come first. Use either this or the read methods, not both at once.
+   */
+  public InputStream asStream() {
+    return new InputStream() {
+      private byte[] chunk = pending.toByteArray();
+      private int at;
+
+      {
+        pending.reset();
+      }
+
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        while (at == chunk.length) {
+          try {
+            chunk = received.take();
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+          }
+          at = 0;
+          if (chunk == EOF) {
+            received.add(EOF);
+            return -1;
+          }
+        }
+        int n = Math.min(len, chunk.length - at);
+        System.arraycopy(chunk, at, b, off, n);
+        at += n;
+        return n;
+      }
+    };
+  }
+
   /** The last bytes received, for messages: a flood of output would drown the point. */
   private static String tail(byte[] bytes) {
     int keep = Math.min(bytes.length, 400);

@@ -297,7 +297,11 @@ public final class Device implements AutoCloseable {
   }
 
   void output(byte[] bytes) {
-    trace.record(name, Direction.OUT, TraceText.of(bytes));
+    output(bytes, TraceText.of(bytes));
+  }
+
+  void output(byte[] bytes, String traceText) {
+    trace.record(name, Direction.OUT, traceText);
     link.write(bytes);
   }
 

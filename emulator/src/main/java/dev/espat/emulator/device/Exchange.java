@@ -62,6 +62,14 @@ public final class Exchange {
     device.output(bytes);
   }
 
+  /**
+   * Raw bytes toward the host with a shorter trace text: a body frame of a large download is
+   * traced as its start and a count, so the trace stays small (P-33).
+   */
+  public void write(byte[] bytes, String traceText) {
+    device.output(bytes, traceText);
+  }
+
   /** {@code +NAME:value}. */
   public void information(String name, String value) {
     write(ResponseEncoder.informationLine(name, value));
