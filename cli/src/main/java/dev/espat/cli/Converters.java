@@ -74,6 +74,31 @@ final class Converters {
     }
   }
 
+  /** curl's {@code --resolve} form: {@code HOST:PORT:ADDRESS:PORT}, for example {@code httpbin.org:80:127.0.0.1:8080}. */
+  record Resolve(String host, int port, String address, int toPort) {}
+
+  static final class ResolveSpec implements ITypeConverter<Resolve> {
+    private static final Pattern FORM = Pattern.compile("([^:\\[\\]]+|\\[[^\\]]+\\]):(\\d{1,5}):([^:\\[\\]]+|\\[[^\\]]+\\]):(\\d{1,5})");
+
+    @Override
+    public Resolve convert(String value) {
+      Matcher m = FORM.matcher(value);
+      if (!m.matches()) {
+        throw new TypeConversionException("'" + value + "' is not HOST:PORT:ADDRESS:PORT, like httpbin.org:80:127.0.0.1:8080");
+      }
+      int port = Integer.parseInt(m.group(2));
+      int toPort = Integer.parseInt(m.group(4));
+      if (port > 65535 || toPort > 65535) {
+        throw new TypeConversionException("'" + value + "': ports must be 0..65535");
+      }
+      return new Resolve(unbracket(m.group(1)), port, unbracket(m.group(3)), toPort);
+    }
+
+    private static String unbracket(String host) {
+      return host.startsWith("[") ? host.substring(1, host.length() - 1) : host;
+    }
+  }
+
   static final class Firmware implements ITypeConverter<FirmwareProfile> {
     @Override
     public FirmwareProfile convert(String value) {

@@ -38,7 +38,8 @@ import picocli.CommandLine.Option;
       "  ./esp-at emulate --tcp 127.0.0.1:3333",
       "  ./esp-at emulate --serial /dev/ttyUSB0 --baud 115200",
       "  ./esp-at emulate --tcp 4000 --devices 3 --unpaced",
-      "  ./esp-at emulate --tcp 3333 --firmware 3.1 --ap espressif:1234567890 --trace esp.log"
+      "  ./esp-at emulate --tcp 3333 --firmware 3.1 --ap espressif:1234567890 --trace esp.log",
+      "  ./esp-at emulate --resolve httpbin.org:80:127.0.0.1:8080"
     })
 final class EmulateCommand implements Callable<Integer> {
 
@@ -92,6 +93,26 @@ final class EmulateCommand implements Callable<Integer> {
   @Option(names = "--unpaced", description = "Write output as fast as the port takes it, not at the UART rate.")
   boolean unpaced;
 
+  @Option(names = "--resolve", paramLabel = "HOST:PORT:ADDR:PORT", converter = Converters.ResolveSpec.class,
+      description = "Send the device's requests for HOST:PORT to ADDR:PORT instead, like curl's --resolve "
+          + "(repeatable): firmware written for a public API runs against a local stand-in.")
+  List<Converters.Resolve> resolves = new ArrayList<>();
+
+  @Option(names = "--follow-redirects",
+      description = "Follow up to 10 redirects, as observed firmware does; by default 3xx answers are printed (documented behaviour).")
+  boolean followRedirects;
+
+  @Option(names = "--ca-cert", paramLabel = "FILE",
+      description = "A PEM CA certificate the device holds for AT+HTTPCFG modes 2 and 3 (repeatable; numbered from 0 in order).")
+  List<Path> caCertificates = new ArrayList<>();
+
+  @Option(names = "--client-cert", paramLabel = "FILE",
+      description = "A PEM client certificate for AT+HTTPCFG modes 1 and 3 (repeatable, each with a --client-key).")
+  List<Path> clientCertificates = new ArrayList<>();
+
+  @Option(names = "--client-key", paramLabel = "FILE", description = "The PEM private key of the --client-cert in the same position.")
+  List<Path> clientKeys = new ArrayList<>();
+
   @Option(names = "--trace", paramLabel = "FILE",
       description = "Append every line and byte each device receives and writes to FILE (secrets masked).")
   Path trace;
@@ -136,6 +157,21 @@ final class EmulateCommand implements Callable<Integer> {
     if (trace != null) {
       b.trace(trace);
     }
+    resolves.forEach(r -> b.resolve(r.host(), r.port(), r.address(), r.toPort()));
+    b.followRedirects(followRedirects);
+    if (clientCertificates.size() != clientKeys.size()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "each --client-cert needs a --client-key (got "
+          + clientCertificates.size() + " certificates and " + clientKeys.size() + " keys)");
+    }
+    for (Path file : concat(caCertificates, clientCertificates, clientKeys)) {
+      if (!java.nio.file.Files.isReadable(file)) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "cannot read the certificate file " + file);
+      }
+    }
+    caCertificates.forEach(b::caCertificate);
+    for (int i = 0; i < clientCertificates.size(); i++) {
+      b.clientCertificate(clientCertificates.get(i), clientKeys.get(i));
+    }
     if ((stdio || serial != null) && devices > 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           (stdio ? "--stdio" : "--serial") + " serves one device; --devices " + devices + " needs --tcp or --pty");
@@ -162,6 +198,15 @@ final class EmulateCommand implements Callable<Integer> {
       b.stdio();
     }
     return b;
+  }
+
+  @SafeVarargs
+  private static List<Path> concat(List<Path>... lists) {
+    List<Path> all = new ArrayList<>();
+    for (List<Path> l : lists) {
+      all.addAll(l);
+    }
+    return all;
   }
 
   private void announce(EspAtEmulator emulator, PrintWriter out) {

@@ -47,6 +47,19 @@ class EspAtCommandLineTest {
   }
 
   @Test
+  void resolveForms() {
+    Converters.ResolveSpec c = new Converters.ResolveSpec();
+    assertThat(c.convert("httpbin.org:80:127.0.0.1:8080")).isEqualTo(new Converters.Resolve("httpbin.org", 80, "127.0.0.1", 8080));
+    assertThat(c.convert("h:443:[::1]:8443").address()).isEqualTo("::1");
+    assertThat(run("emulate", "--resolve", "httpbin.org:80")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'httpbin.org:80'", "HOST:PORT:ADDRESS:PORT");
+    assertThat(run("emulate", "--client-cert", "a.pem")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("each --client-cert needs a --client-key");
+    assertThat(run("emulate", "--ca-cert", "/nonexistent/ca.pem")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("cannot read the certificate file /nonexistent/ca.pem");
+  }
+
+  @Test
   void tcpAddressForms() {
     Converters.TcpAddress c = new Converters.TcpAddress();
     assertThat(c.convert("4000").toString()).isEqualTo("127.0.0.1/<unresolved>:4000");
