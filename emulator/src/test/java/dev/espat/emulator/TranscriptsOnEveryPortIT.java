@@ -17,8 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The same golden transcripts (spec §8: 1-5, 15, and 6's parameter error on a command that exists
- * without the network) over every kind of port a host can use: in
+ * The same golden transcripts (spec §8: 1-6, 15 and 16) over every kind of port a host can use: in
  * the JVM, a TCP socket, and a pty opened with jSerialComm exactly as a host program would.
  */
 class TranscriptsOnEveryPortIT {
@@ -36,7 +35,9 @@ class TranscriptsOnEveryPortIT {
       new String[] {"AT+" + "A".repeat(252) + "\r\n", "\r\nERROR\r\n"},                          // 5
       new String[] {"AT+SYSLOG=1\r\n", "\r\nOK\r\n"},
       new String[] {"AT+BOGUS\r\n", "ERR CODE:0x01090000\r\n\r\nERROR\r\n"},                    // 4
-      new String[] {"AT+SYSLOG=2\r\n", "ERR CODE:0x01080001\r\n\r\nERROR\r\n"},             // P-09 as in 6
+      new String[] {"AT+HTTPCLIENT=9,0,\"http://h/\",,,1\r\n", "ERR CODE:0x01080001\r\n\r\nERROR\r\n"}, // 6
+      new String[] {"AT+HTTPCPOST=\"http://127.0.0.1:9/post\",27,2,\"a: b\"\r\n",
+          "ERR CODE:0x01080003\r\n\r\nERROR\r\n"},                                                  // 16: no prompt
       new String[] {"AT+CWJAP=\"espressif\",\"1234567890\"\r\n", "WIFI CONNECTED\r\nWIFI GOT IP\r\n\r\nOK\r\n"}, // 15
       new String[] {"AT+CWQAP\r\n", "WIFI DISCONNECT\r\n\r\nOK\r\n"},
       new String[] {"AT+CWJAP=\"espressif\",\"wrong\"\r\n", "+CWJAP:2\r\nERR CODE:0x010a0000\r\n\r\nERROR\r\n"}); // 15
@@ -58,6 +59,7 @@ class TranscriptsOnEveryPortIT {
       for (String[] t : TRANSCRIPTS) {
         assertThat(Bytes.show(host.exchange(t[0]))).as("%s: %s", kind, t[0].strip()).isEqualTo(Bytes.show(Bytes.of(t[1])));
       }
+      assertThat(esp.device().takeRequest(Duration.ofMillis(200))).as("transcript 16: nothing sent").isEmpty();
     }
   }
 
