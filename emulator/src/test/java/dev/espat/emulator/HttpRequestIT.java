@@ -59,8 +59,8 @@ class HttpRequestIT {
       "2, 1, GET, application/json, -1",
       "3, 3, POST, text/xml, 4",
       "4, 2, PUT, multipart/form-data, 0",
-      "5, 0, DELETE, application/x-www-form-urlencoded, -1"})
-  @DisplayName("P-20: method from opt, Content-Type from content-type, a body only for POST, PUT with Content-Length: 0")
+      "5, 0, DELETE, application/x-www-form-urlencoded, 0"})
+  @DisplayName("P-20: method from opt, Content-Type from content-type, a body only for POST, PUT and DELETE with Content-Length: 0")
   void methods(int opt, int contentType, String method, String type, int contentLength) {
     String data = opt == 3 ? ",\"data\"" : "";
     try (EmulatorSession s = HttpBench.joined()) {

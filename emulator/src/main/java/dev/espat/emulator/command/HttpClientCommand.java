@@ -28,6 +28,7 @@ final class HttpClientCommand {
 
   private static final int POST = 3;
   private static final int PUT = 4;
+  private static final int DELETE = 5;
   private static final int FIRST_EXTRA_FIELD = 7;
 
   private HttpClientCommand() {}
@@ -51,8 +52,10 @@ final class HttpClientCommand {
     if (opt == POST) {
       body = cmd.isOmitted(FIRST_EXTRA_FIELD) ? new byte[0] : cmd.stringBytes(FIRST_EXTRA_FIELD);
       headersFrom++;
-    } else if (opt == PUT) {
-      body = new byte[0]; // P-20: PUT sends Content-Length: 0
+    } else if (opt == PUT || opt == DELETE) {
+      // P-20 for PUT; for DELETE, Espressif's published example shows httpbin receiving
+      // Content-Length: 0 from the firmware, so the emulator sends it too.
+      body = new byte[0];
     }
     List<byte[]> headers = HeaderLines.fromParameters(cmd, headersFrom);
     URI uri = url.orElseGet(() -> {
