@@ -69,7 +69,7 @@ class EspressifExamplesIT {
 
   /** The events of one command's answer, which must end with {@code result}. */
   private static List<ResponseEvent> answer(byte[] raw, ResultCode result) {
-    List<ResponseEvent> events = HttpBench.events(raw);
+    List<ResponseEvent> events = HttpSessions.events(raw);
     assertThat(events.getLast()).isEqualTo(ResponseEvent.FinalResult.of(result));
     assertThat(events.subList(0, events.size() - 1)).allMatch(ResponseEvent.BodyFrame.class::isInstance);
     return events;
@@ -77,7 +77,7 @@ class EspressifExamplesIT {
 
   /** The frames of {@code command} put back together and read as the JSON httpbin echoed. */
   private static JsonNode echoed(List<ResponseEvent> events, String command) throws IOException {
-    return JSON.readTree(HttpBench.body(events, command));
+    return JSON.readTree(HttpSessions.body(events, command));
   }
 
   @Test
@@ -95,7 +95,7 @@ class EspressifExamplesIT {
       assertThat(r.method()).isEqualTo("HEAD");
       assertThat(r.header("Host")).contains("httpbin.org");
       // The same URL with GET: its body is as long as the HEAD's Content-Length said.
-      getBodySize = HttpBench.body(answer(s.host().exchange("AT+HTTPCLIENT=2,0,\"http://httpbin.org/get\",,,1\r\n"), ResultCode.OK),
+      getBodySize = HttpSessions.body(answer(s.host().exchange("AT+HTTPCLIENT=2,0,\"http://httpbin.org/get\",,,1\r\n"), ResultCode.OK),
           "HTTPCLIENT").length;
     }
     assertThat(frames).allMatch(f -> f.matches("[A-Za-z0-9-]+: .*"), "Key: Value")
@@ -123,8 +123,8 @@ class EspressifExamplesIT {
         List<ResponseEvent> events = answer(s.host().exchange(
             "AT+HTTPCLIENT=2,0,\"https://www.espressif.com/sites/all/themes/espressif/images/about-us/solution-platform.jpg\",,,2\r\n"),
             ResultCode.OK);
-        assertThat(HttpBench.body(events, "HTTPCLIENT")).isEqualTo(jpeg);
-        assertThat(HttpBench.frameSizes(events)).allMatch(n -> n > 0 && n <= 2048);
+        assertThat(HttpSessions.body(events, "HTTPCLIENT")).isEqualTo(jpeg);
+        assertThat(HttpSessions.frameSizes(events)).allMatch(n -> n > 0 && n <= 2048);
       }
       server.verify(getRequestedFor(urlEqualTo(path))
           .withHeader("Host", com.github.tomakehurst.wiremock.client.WireMock.equalTo("www.espressif.com"))

@@ -61,7 +61,7 @@ class HttpBadInputIT {
       "AT+HTTPCFG=2,-1                                         | 0x01080002"})
   @DisplayName("P-09 P-20 P-23 P-26 transcript 16: the parse error names the parameter, no prompt, nothing sent")
   void parameterErrors(String line, String code) {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+SYSLOG=1\r\n");
       assertThat(s.exchange(line.strip() + "\r\n")).isEqualTo("ERR CODE:" + code + "\\r\\n\\r\\nERROR\\r\\n");
       assertThat(s.exchange("AT\r\n")).isEqualTo("\\r\\nOK\\r\\n");
@@ -73,7 +73,7 @@ class HttpBadInputIT {
   @Test
   @DisplayName("P-24: a URL of 8193 bytes is refused by AT+HTTPURLCFG, 8192 is stored")
   void longUrl() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+SYSLOG=1\r\n");
       assertThat(s.exchange("AT+HTTPURLCFG=8193\r\n")).isEqualTo("ERR CODE:0x01080001\\r\\n\\r\\nERROR\\r\\n");
       String prefix = "http://127.0.0.1:" + server.port() + "/";
@@ -88,7 +88,7 @@ class HttpBadInputIT {
   @Test
   @DisplayName("P-12 P-13: data mode abandoned mid-body (data-mode timeout) answers SEND FAIL, nothing sent, device usable")
   void abandonedBody() {
-    try (EmulatorSession s = HttpBench.joined(EspAtEmulator.builder().dataModeTimeout(Duration.ofMillis(200)))) {
+    try (EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().dataModeTimeout(Duration.ofMillis(200)))) {
       assertThat(s.exchange("AT+HTTPCPOST=\"http://127.0.0.1:" + server.port() + "/post\",10\r\n")).endsWith(">");
       s.send("half");
       assertThat(s.readResponse()).isEqualTo("\\r\\nSEND FAIL\\r\\n");

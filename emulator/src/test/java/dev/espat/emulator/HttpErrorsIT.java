@@ -49,7 +49,7 @@ class HttpErrorsIT {
   }
 
   private static EmulatorSession syslog(String firmware) {
-    EmulatorSession s = HttpBench.joined(EspAtEmulator.builder().firmware(firmware));
+    EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().firmware(firmware));
     s.exchange("AT+SYSLOG=1\r\n");
     return s;
   }
@@ -94,7 +94,7 @@ class HttpErrorsIT {
   void redirectNotFollowed() {
     server.stubFor(get("/old").willReturn(aResponse().withStatus(302).withHeader("Location", "/new").withBody("moved")));
     server.stubFor(get("/new").willReturn(aResponse().withBody("new place")));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       assertThat(s.exchange("AT+HTTPCGET=\"" + url("/old") + "\"\r\n")).isEqualTo("+HTTPCGET:5,moved\\r\\n\\r\\nOK\\r\\n");
     }
   }
@@ -106,7 +106,7 @@ class HttpErrorsIT {
       server.stubFor(get("/hop" + i).willReturn(aResponse().withStatus(301).withHeader("Location", "/hop" + (i + 1))));
     }
     server.stubFor(get("/hop11").willReturn(aResponse().withBody("arrived")));
-    try (EmulatorSession s = HttpBench.joined(EspAtEmulator.builder().followRedirects(true))) {
+    try (EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().followRedirects(true))) {
       assertThat(s.exchange("AT+HTTPCGET=\"" + url("/hop1") + "\"\r\n")).isEqualTo("+HTTPCGET:7,arrived\\r\\n\\r\\nOK\\r\\n");
       assertThat(s.emulator().device().takeRequest(Duration.ofSeconds(1))).hasValueSatisfying(r -> assertThat(r.url()).endsWith("/hop1"));
       // From /hop0 it takes 11 redirects: the 11th 301 is printed as is.

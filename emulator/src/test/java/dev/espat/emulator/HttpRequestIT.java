@@ -63,7 +63,7 @@ class HttpRequestIT {
   @DisplayName("P-20: method from opt, Content-Type from content-type, a body only for POST, PUT and DELETE with Content-Length: 0")
   void methods(int opt, int contentType, String method, String type, int contentLength) {
     String data = opt == 3 ? ",\"data\"" : "";
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+HTTPCLIENT=" + opt + "," + contentType + ",\"" + url("/m?q=1") + "\",,,1" + data + "\r\n");
       RecordedRequest r = s.emulator().device().takeRequest(Duration.ofSeconds(5)).orElseThrow();
       assertThat(r.method()).isEqualTo(method);
@@ -86,7 +86,7 @@ class HttpRequestIT {
   @Test
   @DisplayName("P-20 P-25: extra fields are headers; a key stored with AT+HTTPCHEAD overrides the command's")
   void headers() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+HTTPCHEAD=11\r\n");
       s.send("X-Mode: hub");
       s.readResponse();
@@ -100,7 +100,7 @@ class HttpRequestIT {
   @Test
   @DisplayName("P-20: host and path with transport_type 1 build an http URL; resolve() keeps the Host header")
   void hostAndPathWithResolve() {
-    try (EmulatorSession s = HttpBench.joined(EspAtEmulator.builder().resolve("example.com", 80, "127.0.0.1", server.port()))) {
+    try (EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().resolve("example.com", 80, "127.0.0.1", server.port()))) {
       assertThat(s.exchange("AT+HTTPCLIENT=2,0,\"\",\"example.com\",\"/via/host\",1\r\n")).isEqualTo("+HTTPCLIENT:2,ok\\r\\n\\r\\nOK\\r\\n");
     }
     assertThat(only().getUrl()).isEqualTo("/via/host");
@@ -110,7 +110,7 @@ class HttpRequestIT {
   @Test
   @DisplayName("P-23: HTTPCPUT sends the data-mode body with the form Content-Type by default; takeRequest sees it")
   void putAndTakeRequest() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       assertThat(s.exchange("AT+HTTPCPUT=\"" + url("/put") + "\",5,1,\"X-A: 1\"\r\n")).endsWith(">");
       s.send("hello");
       assertThat(s.readResponse()).isEqualTo("+HTTPCPUT:2,ok\\r\\n\\r\\nSEND OK\\r\\n");
@@ -129,7 +129,7 @@ class HttpRequestIT {
   @DisplayName("P-21: HTTPGETSIZE sends a GET and answers the Content-Length, 0 for a chunked body")
   void getSize() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withHeader("Content-Length", "12345").withBody(new byte[12345])));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       assertThat(s.exchange("AT+HTTPGETSIZE=\"" + url("/size") + "\"\r\n")).isEqualTo("+HTTPGETSIZE:12345\\r\\n\\r\\nOK\\r\\n");
       assertThat(only().getMethod().getName()).isEqualTo("GET");
       // WireMock sends a body without a Content-Length header chunked.
@@ -141,7 +141,7 @@ class HttpRequestIT {
   @Test
   @DisplayName("trace: each exchange is a NOTE with method, URL, headers and outcome; Authorization is masked")
   void traceNote() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+HTTPCLIENT=2,0,\"" + url("/t") + "\",,,1,\"Authorization: Basic c2VjcmV0\"\r\n");
       List<String> notes = s.emulator().trace().events().stream()
           .filter(e -> e.direction() == TraceEvent.Direction.NOTE && e.text().startsWith("HTTP GET")).map(TraceEvent::text).toList();

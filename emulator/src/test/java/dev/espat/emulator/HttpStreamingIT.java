@@ -32,7 +32,7 @@ class HttpStreamingIT {
   @Test
   @DisplayName("P-32: a chunked, gzipped body arrives as frames of the decoded bytes")
   void gzipAndChunked() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.send("AT+HTTPCHEAD=21\r\n");
       s.readResponse();
       s.send("Accept-Encoding: gzip");
@@ -49,7 +49,7 @@ class HttpStreamingIT {
   @Test
   @DisplayName("P-33: the first frame leaves before the server has sent the last byte")
   void streamsBeforeTheEnd() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.send("AT+HTTPCGET=\"" + server.url("/held/100000") + "\"\r\n");
       String first = s.readUntilEnd("\\r\\n", Duration.ofSeconds(5));
       assertThat(first).startsWith("+HTTPCGET:1024,");

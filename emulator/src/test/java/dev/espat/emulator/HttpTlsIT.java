@@ -115,7 +115,7 @@ class HttpTlsIT {
       b.resolve(HOST, s.port(), "127.0.0.1", s.port());
     }
     b.resolve(HOST, 443, "127.0.0.1", trusted.port());
-    EmulatorSession s = HttpBench.joined(b);
+    EmulatorSession s = HttpSessions.joined(b);
     assertThat(s.exchange("AT+SYSLOG=1\r\n")).isEqualTo("\\r\\nOK\\r\\n");
     return s;
   }
@@ -130,11 +130,11 @@ class HttpTlsIT {
 
   /** AT+HTTPCGET of the path; asserts OK and returns the body its frames carry. */
   private static byte[] get(EmulatorSession s, TlsTestServer server, String path) {
-    List<ResponseEvent> events = HttpBench.events(s.host().exchange("AT+HTTPCGET=\"" + url(server, path) + "\"\r\n"));
+    List<ResponseEvent> events = HttpSessions.events(s.host().exchange("AT+HTTPCGET=\"" + url(server, path) + "\"\r\n"));
     assertThat(events.getLast()).as("the final result of %s", events).isInstanceOfSatisfying(ResponseEvent.FinalResult.class,
         r -> assertThat(r.code()).isEqualTo(ResultCode.OK));
-    assertThat(HttpBench.frameSizes(events)).allSatisfy(n -> assertThat(n).isBetween(1, 2048));
-    return HttpBench.body(events, "HTTPCGET");
+    assertThat(HttpSessions.frameSizes(events)).allSatisfy(n -> assertThat(n).isBetween(1, 2048));
+    return HttpSessions.body(events, "HTTPCGET");
   }
 
   /** AT+HTTPCGET of the path; asserts the connection failure and returns the trace's account of it. */
@@ -268,10 +268,10 @@ class HttpTlsIT {
     try (EmulatorSession s = device()) {
       configure(s, "3,0,0");
       assertThat(get(s, mutual, "/photo.jpg")).isEqualTo(jpeg);
-      List<ResponseEvent> events = HttpBench.events(
+      List<ResponseEvent> events = HttpSessions.events(
           s.host().exchange("AT+HTTPCGET=\"" + url(mutual, "/photo.jpg") + "\",2048,512,5000\r\n"));
-      assertThat(HttpBench.frameSizes(events)).allSatisfy(n -> assertThat(n).isBetween(1, 512));
-      assertThat(HttpBench.body(events, "HTTPCGET")).isEqualTo(jpeg);
+      assertThat(HttpSessions.frameSizes(events)).allSatisfy(n -> assertThat(n).isBetween(1, 512));
+      assertThat(HttpSessions.body(events, "HTTPCGET")).isEqualTo(jpeg);
     }
   }
 
@@ -280,10 +280,10 @@ class HttpTlsIT {
   void httpClientTransportSsl() {
     try (EmulatorSession s = device()) {
       configure(s, "2,0,0");
-      List<ResponseEvent> events = HttpBench.events(s.host().exchange("AT+HTTPCLIENT=2,0,\"\",\"" + HOST + "\",\"/photo.jpg\",2\r\n"));
+      List<ResponseEvent> events = HttpSessions.events(s.host().exchange("AT+HTTPCLIENT=2,0,\"\",\"" + HOST + "\",\"/photo.jpg\",2\r\n"));
       assertThat(events.getLast()).isInstanceOfSatisfying(ResponseEvent.FinalResult.class,
           r -> assertThat(r.code()).isEqualTo(ResultCode.OK));
-      assertThat(HttpBench.body(events, "HTTPCLIENT")).isEqualTo(jpeg);
+      assertThat(HttpSessions.body(events, "HTTPCLIENT")).isEqualTo(jpeg);
     }
   }
 }

@@ -52,7 +52,7 @@ class HttpTranscriptIT {
   @Test
   @DisplayName("transcript 6 (P-09, P-20): opt 9 is a parse error on parameter 1")
   void t6() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+SYSLOG=1\r\n");
       assertThat(s.exchange("AT+HTTPCLIENT=9,0,\"http://h/\",,,1\r\n")).isEqualTo("ERR CODE:0x01080001\\r\\n\\r\\nERROR\\r\\n");
       assertThat(server.getAllServeEvents()).isEmpty();
@@ -64,9 +64,9 @@ class HttpTranscriptIT {
   void t7() {
     server.stubFor(head(urlEqualTo("/get")).willReturn(aResponse().withStatus(200)
         .withHeader("X-First", "1").withHeader("Content-Type", "text/plain").withHeader("X-Last", "a, b")));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       byte[] out = s.host().exchange("AT+HTTPCLIENT=1,0,\"" + url("/get") + "\",,,1\r\n");
-      List<ResponseEvent> events = HttpBench.events(out);
+      List<ResponseEvent> events = HttpSessions.events(out);
       List<String> headers = events.stream().filter(ResponseEvent.BodyFrame.class::isInstance)
           .map(e -> new String(((ResponseEvent.BodyFrame) e).data(), StandardCharsets.UTF_8)).toList();
       assertThat(headers).containsSubsequence("X-First: 1", "Content-Type: text/plain", "X-Last: a, b");
@@ -81,11 +81,11 @@ class HttpTranscriptIT {
   @DisplayName("transcript 8 (P-22, P-30, P-31): 5000 random bytes come as frames of at most 2048, then OK")
   void t8() {
     server.stubFor(get("/bytes/5000").willReturn(aResponse().withBody(RANDOM_5000)));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       byte[] out = s.host().exchange("AT+HTTPCGET=\"" + url("/bytes/5000") + "\",2048,2048,5000\r\n");
-      List<ResponseEvent> events = HttpBench.events(out);
-      assertThat(HttpBench.body(events, "HTTPCGET")).isEqualTo(RANDOM_5000);
-      assertThat(HttpBench.frameSizes(events)).allMatch(n -> n > 0 && n <= 2048);
+      List<ResponseEvent> events = HttpSessions.events(out);
+      assertThat(HttpSessions.body(events, "HTTPCGET")).isEqualTo(RANDOM_5000);
+      assertThat(HttpSessions.frameSizes(events)).allMatch(n -> n > 0 && n <= 2048);
       assertThat(Bytes.show(out)).endsWith("\\r\\n\\r\\nOK\\r\\n");
     }
   }
@@ -94,10 +94,10 @@ class HttpTranscriptIT {
   @DisplayName("P-31: a smaller rx size gives smaller frames")
   void rxSize() {
     server.stubFor(get("/bytes/5000").willReturn(aResponse().withBody(RANDOM_5000)));
-    try (EmulatorSession s = HttpBench.joined()) {
-      List<ResponseEvent> events = HttpBench.events(s.host().exchange("AT+HTTPCGET=\"" + url("/bytes/5000") + "\",,100\r\n"));
-      assertThat(HttpBench.body(events, "HTTPCGET")).isEqualTo(RANDOM_5000);
-      assertThat(HttpBench.frameSizes(events)).allMatch(n -> n <= 100).hasSizeGreaterThanOrEqualTo(50);
+    try (EmulatorSession s = HttpSessions.joined()) {
+      List<ResponseEvent> events = HttpSessions.events(s.host().exchange("AT+HTTPCGET=\"" + url("/bytes/5000") + "\",,100\r\n"));
+      assertThat(HttpSessions.body(events, "HTTPCGET")).isEqualTo(RANDOM_5000);
+      assertThat(HttpSessions.frameSizes(events)).allMatch(n -> n <= 100).hasSizeGreaterThanOrEqualTo(50);
     }
   }
 
@@ -105,7 +105,7 @@ class HttpTranscriptIT {
   @DisplayName("transcript 9 (P-11, P-12, P-23): POST with a prompt, the given Content-Type replaces the default, SEND OK")
   void t9() {
     server.stubFor(post("/post").willReturn(aResponse().withBody("{\"ok\":true}")));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       assertThat(s.exchange("AT+HTTPCPOST=\"" + url("/post") + "\",27,1,\"content-type: application/json\"\r\n"))
           .isEqualTo("\\r\\nOK\\r\\n\\r\\n>");
       s.send("{\"form\":{\"purpose\":\"test\"}}");
@@ -124,7 +124,7 @@ class HttpTranscriptIT {
   @DisplayName("transcript 10 (P-16, P-17): a 404 with SYSLOG answers ERR CODE:0x010a7194 then ERROR")
   void t10() {
     server.stubFor(get("/status/404").willReturn(aResponse().withStatus(404)));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+SYSLOG=1\r\n");
       assertThat(s.exchange("AT+HTTPCGET=\"" + url("/status/404") + "\"\r\n")).isEqualTo("ERR CODE:0x010a7194\\r\\n\\r\\nERROR\\r\\n");
     }
@@ -133,9 +133,9 @@ class HttpTranscriptIT {
   @Test
   @DisplayName("transcript 11 (P-16): connection refused answers ERR CODE:0x010a7000 then ERROR")
   void t11() {
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+SYSLOG=1\r\n");
-      assertThat(s.exchange("AT+HTTPCGET=\"http://127.0.0.1:" + HttpBench.closedPort() + "/\"\r\n"))
+      assertThat(s.exchange("AT+HTTPCGET=\"http://127.0.0.1:" + HttpSessions.closedPort() + "/\"\r\n"))
           .isEqualTo("ERR CODE:0x010a7000\\r\\n\\r\\nERROR\\r\\n");
       assertThat(s.exchange("AT\r\n")).as("the device stays usable").isEqualTo("\\r\\nOK\\r\\n");
     }
@@ -146,7 +146,7 @@ class HttpTranscriptIT {
   void t12() {
     server.stubFor(get("/stored?x=1").willReturn(aResponse().withBody("stored!")));
     String stored = url("/stored?x=1");
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       assertThat(s.exchange("AT+HTTPURLCFG=" + stored.length() + "\r\n")).isEqualTo("\\r\\nOK\\r\\n\\r\\n>");
       s.send(stored);
       assertThat(s.readResponse()).isEqualTo("\\r\\nSET OK\\r\\n");
@@ -164,12 +164,12 @@ class HttpTranscriptIT {
     server.stubFor(get("/bytes/1000").willReturn(aResponse().withBody(thousand)));
     server.stubFor(get("/bytes/1000").withHeader("Range", equalTo("bytes=0-255"))
         .willReturn(aResponse().withStatus(206).withBody(first256)));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+HTTPCHEAD=18\r\n");
       s.send("Range: bytes=0-255");
       assertThat(s.readResponse()).isEqualTo("\\r\\nOK\\r\\n");
-      List<ResponseEvent> events = HttpBench.events(s.host().exchange("AT+HTTPCGET=\"" + url("/bytes/1000") + "\"\r\n"));
-      assertThat(HttpBench.body(events, "HTTPCGET")).isEqualTo(first256);
+      List<ResponseEvent> events = HttpSessions.events(s.host().exchange("AT+HTTPCGET=\"" + url("/bytes/1000") + "\"\r\n"));
+      assertThat(HttpSessions.body(events, "HTTPCGET")).isEqualTo(first256);
       assertThat(s.exchange("AT+HTTPCHEAD?\r\n")).isEqualTo("+HTTPCHEAD:0,\"Range: bytes=0-255\"\\r\\n\\r\\nOK\\r\\n");
     }
   }
@@ -178,7 +178,7 @@ class HttpTranscriptIT {
   @DisplayName("transcript 14 (P-10): AT during a slow HTTPCGET answers busy p..., and the download still ends with OK")
   void t14() {
     server.stubFor(get("/slow").willReturn(aResponse().withBody("late").withFixedDelay(1000)));
-    try (EmulatorSession s = HttpBench.joined()) {
+    try (EmulatorSession s = HttpSessions.joined()) {
       s.send("AT+HTTPCGET=\"" + url("/slow") + "\"\r\n");
       assertThat(server.findAll(com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor(urlEqualTo("/slow")))).isNotNull();
       s.send("AT\r\n");

@@ -19,11 +19,11 @@ class HttpbinIT {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private static EmulatorSession session() {
-    return HttpBench.joined(EspAtEmulator.builder().resolve("httpbin.org", 80, "127.0.0.1", httpbin.port()));
+    return HttpSessions.joined(EspAtEmulator.builder().resolve("httpbin.org", 80, "127.0.0.1", httpbin.port()));
   }
 
   private static byte[] get(EmulatorSession s, String path) {
-    return HttpBench.body(HttpBench.events(s.host().exchange("AT+HTTPCGET=\"http://httpbin.org" + path + "\"\r\n")), "HTTPCGET");
+    return HttpSessions.body(HttpSessions.events(s.host().exchange("AT+HTTPCGET=\"http://httpbin.org" + path + "\"\r\n")), "HTTPCGET");
   }
 
   @Test

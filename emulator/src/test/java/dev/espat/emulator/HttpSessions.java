@@ -11,8 +11,8 @@ import java.net.ServerSocket;
 import java.util.List;
 
 /** What the HTTP tests share: a joined session, and frames read back into bodies (P-30). */
-final class HttpBench {
-  private HttpBench() {}
+final class HttpSessions {
+  private HttpSessions() {}
 
   /** A session whose station has an IP (P-43), echo off, unpaced. */
   static EmulatorSession joined(EspAtEmulator.Builder builder) {
