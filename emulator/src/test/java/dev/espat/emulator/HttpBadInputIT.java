@@ -6,34 +6,23 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** Bad input to the HTTP commands: the right parse error, nothing sent, the device usable (P-09, P-20..P-24). */
 class HttpBadInputIT {
-  private static WireMockServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = new WireMockServer(options().dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
+  /** A real HTTP server per class, reset before each test (the extension's default). */
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   @BeforeEach
-  void reset() {
-    server.resetAll();
+  void stub() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
   }
 
@@ -76,7 +65,7 @@ class HttpBadInputIT {
     try (EmulatorSession s = HttpSessions.joined()) {
       s.exchange("AT+SYSLOG=1\r\n");
       assertThat(s.exchange("AT+HTTPURLCFG=8193\r\n")).isEqualTo("ERR CODE:0x01080001\\r\\n\\r\\nERROR\\r\\n");
-      String prefix = "http://127.0.0.1:" + server.port() + "/";
+      String prefix = "http://127.0.0.1:" + server.getPort() + "/";
       String url = prefix + "a".repeat(8192 - prefix.length());
       assertThat(s.exchange("AT+HTTPURLCFG=8192\r\n")).endsWith(">");
       s.send(url);
@@ -89,7 +78,7 @@ class HttpBadInputIT {
   @DisplayName("P-12 P-13: data mode abandoned mid-body (data-mode timeout) answers SEND FAIL, nothing sent, device usable")
   void abandonedBody() {
     try (EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().dataModeTimeout(Duration.ofMillis(200)))) {
-      assertThat(s.exchange("AT+HTTPCPOST=\"http://127.0.0.1:" + server.port() + "/post\",10\r\n")).endsWith(">");
+      assertThat(s.exchange("AT+HTTPCPOST=\"http://127.0.0.1:" + server.getPort() + "/post\",10\r\n")).endsWith(">");
       s.send("half");
       assertThat(s.readResponse()).isEqualTo("\\r\\nSEND FAIL\\r\\n");
       assertThat(s.exchange("AT\r\n")).isEqualTo("\\r\\nOK\\r\\n");

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.espat.emulator.http.RecordedRequest;
 import dev.espat.emulator.trace.TraceEvent;
@@ -14,37 +14,26 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The requests the firmware puts on the wire, as a real server receives them (P-20, P-23, P-25). */
 class HttpRequestIT {
-  private static WireMockServer server;
-
-  @BeforeAll
-  static void startServer() {
-    server = new WireMockServer(options().dynamicPort());
-    server.start();
-  }
-
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
+  /** A real HTTP server per class, reset before each test (the extension's default). */
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   @BeforeEach
-  void reset() {
-    server.resetAll();
+  void stub() {
     server.stubFor(any(anyUrl()).willReturn(aResponse().withBody("ok")));
   }
 
   private static String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
+    return "http://127.0.0.1:" + server.getPort() + path;
   }
 
   private static LoggedRequest only() {
@@ -69,7 +58,7 @@ class HttpRequestIT {
       assertThat(r.method()).isEqualTo(method);
       assertThat(r.url()).isEqualTo(url("/m?q=1"));
       assertThat(r.headers()).startsWith(Map.entry("User-Agent", "ESP32 HTTP Client/1.0"),
-          Map.entry("Host", "127.0.0.1:" + server.port()), Map.entry("Content-Type", type));
+          Map.entry("Host", "127.0.0.1:" + server.getPort()), Map.entry("Content-Type", type));
       assertThat(r.header("Content-Length")).isEqualTo(contentLength < 0 ? Optional.empty() : Optional.of("" + contentLength));
     }
     // The server saw the same (WireMock cannot log a multipart request without parts, so not that one).
@@ -100,7 +89,7 @@ class HttpRequestIT {
   @Test
   @DisplayName("P-20: host and path with transport_type 1 build an http URL; resolve() keeps the Host header")
   void hostAndPathWithResolve() {
-    try (EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().resolve("example.com", 80, "127.0.0.1", server.port()))) {
+    try (EmulatorSession s = HttpSessions.joined(EspAtEmulator.builder().resolve("example.com", 80, "127.0.0.1", server.getPort()))) {
       assertThat(s.exchange("AT+HTTPCLIENT=2,0,\"\",\"example.com\",\"/via/host\",1\r\n")).isEqualTo("+HTTPCLIENT:2,ok\\r\\n\\r\\nOK\\r\\n");
     }
     assertThat(only().getUrl()).isEqualTo("/via/host");

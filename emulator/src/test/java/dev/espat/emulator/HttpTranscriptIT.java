@@ -10,43 +10,31 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.espat.grammar.Bytes;
 import dev.espat.grammar.response.ResponseEvent;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Golden transcripts 6-14 of the spec (§8) against a real HTTP server. */
 class HttpTranscriptIT {
   private static final byte[] RANDOM_5000 = new byte[5000];
-  private static WireMockServer server;
 
-  @BeforeAll
-  static void startServer() {
+  static {
     new Random(7).nextBytes(RANDOM_5000);
-    server = new WireMockServer(options().dynamicPort());
-    server.start();
   }
 
-  @AfterAll
-  static void stopServer() {
-    server.stop();
-  }
-
-  @BeforeEach
-  void reset() {
-    server.resetAll();
-  }
+  /** A real HTTP server per class, reset before each test (the extension's default). */
+  @RegisterExtension
+  static final WireMockExtension server = WireMockExtension.newInstance().options(options().dynamicPort()).build();
 
   private static String url(String path) {
-    return "http://127.0.0.1:" + server.port() + path;
+    return "http://127.0.0.1:" + server.getPort() + path;
   }
 
   @Test
