@@ -16,6 +16,7 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.espat.driver.http.ContentType;
 import dev.espat.driver.http.HttpBodyTooLargeException;
 import dev.espat.driver.http.HttpConnectionException;
+import dev.espat.driver.http.HttpException;
 import dev.espat.driver.http.HttpRequest;
 import dev.espat.driver.http.HttpResponse;
 import dev.espat.driver.http.HttpStatus;
@@ -285,6 +286,23 @@ class HttpClientIT {
           .hasMessageContaining("65536");
       assertThat(s.esp().http().send(HttpRequest.newBuilder(uri("/small")).build()).bodyAsString()).isEqualTo("ok");
     });
+  }
+
+  @Test
+  @DisplayName("P-16 P-27: before 4.1 a 404 is 0x010a0000, which cannot be told from a refused connection: HttpException says so")
+  void failureWithoutStatusOnOlderFirmware() {
+    server.stubFor(get(urlPathEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody("no such thing")));
+    withDevice(PortKind.IN_MEMORY, "3.1", b -> { }, s -> {
+      assertThatThrownBy(() -> s.esp().http().send(HttpRequest.newBuilder(uri("/missing")).build()))
+          .isExactlyInstanceOf(HttpException.class).hasMessageContaining("0x010a0000").hasMessageContaining("4.1");
+    });
+  }
+
+  @Test
+  @DisplayName("P-01 P-07: a header with CR or LF is refused when built, never sent")
+  void headerWithLineBreak() {
+    assertThatThrownBy(() -> HttpRequest.newBuilder(uri("/")).header("X-Evil", "a\r\nHost: elsewhere"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X-Evil");
   }
 
   @Test

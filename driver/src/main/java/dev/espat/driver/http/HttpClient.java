@@ -63,6 +63,9 @@ public final class HttpClient {
   /** P-22: the most AT+HTTPCGET's timeout parameter takes, in ms. */
   private static final long MAX_NETWORK_TIMEOUT_MS = 180_000;
 
+  /** §4: the tx and rx buffer sizes the firmware uses by default. */
+  private static final int DEFAULT_BUFFER = 2048;
+
   private static final ErrorCode HTTP_FAILED_WITHOUT_STATUS = ErrorCode.of(SubCategory.COMMAND_EXECUTION_FAILED, 0);
 
   private final EspAt esp;
@@ -151,13 +154,14 @@ public final class HttpClient {
     return list;
   }
 
-  /** P-22: url, then tx size, rx size and timeout from 3.0 on (sizes 0: the firmware's defaults). */
+  /** P-22: url, then tx size, rx size (the firmware's defaults, as published) and timeout from 3.0 on. */
   private static AtCommand httpcget(Parameter url, HttpRequest request, Capabilities caps) {
     if (!caps.sizeAndTimeoutParameters()) {
       return AtCommand.set("+HTTPCGET", url);
     }
     long timeout = Math.min(request.timeout().toMillis(), MAX_NETWORK_TIMEOUT_MS);
-    return AtCommand.set("+HTTPCGET", url, Parameter.omitted(), Parameter.omitted(), Parameter.integer(timeout));
+    return AtCommand.set("+HTTPCGET", url, Parameter.integer(DEFAULT_BUFFER), Parameter.integer(DEFAULT_BUFFER),
+        Parameter.integer(timeout));
   }
 
   /** P-20: opt, content-type, url, host, path, transport_type, [data for POST], headers. */

@@ -115,6 +115,9 @@ public final class HttpRequest {
       if (name.isBlank() || name.indexOf(':') >= 0) {
         throw new IllegalArgumentException("a header name must be non-blank and without ':': '" + name + "'");
       }
+      if ((name + value).chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+        throw new IllegalArgumentException("header " + name + ": CR, LF and NUL cannot be sent in an AT command line (P-01, P-07)");
+      }
       if (name.equalsIgnoreCase("Content-Type")) {
         return contentType(value);
       }
