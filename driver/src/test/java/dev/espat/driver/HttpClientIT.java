@@ -276,7 +276,7 @@ class HttpClientIT {
   }
 
   @Test
-  @DisplayName("P-33: a body over maxResponseBytes fails naming the limit; the next request works")
+  @DisplayName("P-33 (bounded memory only; streaming is not built): a body over maxResponseBytes fails naming the limit; the next request works")
   void bodyTooLarge() {
     server.stubFor(get(urlPathEqualTo("/big")).willReturn(aResponse().withBody(random(100 * 1024, 4))));
     withDevice(PortKind.IN_MEMORY, "4.1", b -> b.maxResponseBytes(64 * 1024), s -> {
