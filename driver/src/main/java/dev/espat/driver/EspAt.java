@@ -1,5 +1,6 @@
 package dev.espat.driver;
 
+import dev.espat.driver.http.HttpClient;
 import dev.espat.driver.internal.ChannelOptions;
 import dev.espat.driver.internal.CommandChannel;
 import dev.espat.driver.internal.CommandRequest;
@@ -9,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 /**
  * An ESP32 running ESP-AT, on a serial port or a socket. Opening it handshakes: {@code AT} until
@@ -28,6 +30,7 @@ public final class EspAt implements AutoCloseable {
   private final CommandChannel channel;
   private final EspAtBuilder settings;
   private final Wifi wifi = new Wifi(this);
+  private final HttpClient http = new HttpClient(this);
   /** The rate the device boots at, assumed to be the rate the port was opened at (P-44). */
   private final int bootBaud;
   private volatile FirmwareInfo firmware;
@@ -73,6 +76,30 @@ public final class EspAt implements AutoCloseable {
   /** The station interface: join, leave, status. */
   public Wifi wifi() {
     return wifi;
+  }
+
+  /**
+   * The HTTP client over this device's HTTP AT commands; it picks the command per request.
+   *
+   * <pre>{@code
+   * HttpResponse r = esp.http().send(HttpRequest.newBuilder(URI.create("http://example.com/get")).build());
+   * }</pre>
+   */
+  public HttpClient http() {
+    return http;
+  }
+
+  /** The most bytes one answer may hold in memory ({@link EspAtBuilder#maxResponseBytes(int)}). */
+  public int maxResponseBytes() {
+    return settings.maxResponseBytes;
+  }
+
+  /**
+   * Runs {@code work}, which may call {@link #execute} and {@link #executeWithData} several times,
+   * with no other caller's command in between (AT+HTTPURLCFG then the command that uses it).
+   */
+  public <T> T atomically(Supplier<T> work) {
+    return exclusive("several commands", work::get);
   }
 
   /** The transport underneath, for its description and line rate. */

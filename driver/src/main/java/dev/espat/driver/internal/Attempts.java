@@ -8,6 +8,7 @@ import dev.espat.driver.DeviceBusyException;
 import dev.espat.driver.DeviceResetException;
 import dev.espat.driver.ProtocolException;
 import dev.espat.driver.Response;
+import dev.espat.driver.ResponseTooLargeException;
 import dev.espat.grammar.response.ResponseEvent.FinalResult;
 import dev.espat.grammar.response.ResultCode;
 import java.time.Duration;
@@ -63,8 +64,7 @@ final class Attempts {
         case Exchange.Final f -> {
           Response response = new Response(what, f.events(), f.result());
           if (ex.overflowed()) {
-            throw new ProtocolException(what, "the answer to " + what + " exceeded " + options.maxResponseBytes()
-                + " bytes (maxResponseBytes); the rest was dropped");
+            throw new ResponseTooLargeException(what, options.maxResponseBytes());
           }
           if (!response.succeeded()) {
             throw new CommandFailedException(response);
