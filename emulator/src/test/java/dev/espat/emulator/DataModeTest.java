@@ -2,7 +2,6 @@ package dev.espat.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.grammar.Bytes;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -13,25 +12,26 @@ import org.junit.jupiter.api.Test;
 /** Data mode through the commands that store HTTP settings (P-11, P-12, P-24, P-25). */
 class DataModeTest {
 
-  private EspAtEmulator esp;
+  private EmulatorSession session;
   private RawHost host;
 
   @BeforeEach
   void start() {
-    esp = EspAtEmulator.builder().unpaced().bootDelay(Duration.ofMillis(20)).start();
-    InMemoryConnection c = esp.connect();
-    host = new RawHost(c.input(), c.output(), c);
-    host.exchange("ATE0\r\n");
+    use(EmulatorSession.start());
+  }
+
+  private void use(EmulatorSession s) {
+    session = s;
+    host = s.host();
   }
 
   @AfterEach
-  void stop() throws Exception {
-    host.close();
-    esp.close();
+  void stop() {
+    session.close();
   }
 
   private String exchange(String line) {
-    return Bytes.show(host.exchange(line));
+    return session.exchange(line);
   }
 
   @Test
@@ -94,13 +94,9 @@ class DataModeTest {
 
   @Test
   @DisplayName("P-13 (extension): with a data-mode timeout the command fails and command mode returns")
-  void dataModeTimeout() throws Exception {
-    host.close();
-    esp.close();
-    esp = EspAtEmulator.builder().unpaced().dataModeTimeout(Duration.ofMillis(200)).start();
-    InMemoryConnection c = esp.connect();
-    host = new RawHost(c.input(), c.output(), c);
-    host.exchange("ATE0\r\n");
+  void dataModeTimeout() {
+    session.close();
+    use(EmulatorSession.start(EspAtEmulator.builder().dataModeTimeout(Duration.ofMillis(200))));
     exchange("AT+HTTPURLCFG=20\r\n");
     host.send("http://");
     assertThat(Bytes.show(host.readResponse())).isEqualTo("\\r\\nERROR\\r\\n");
