@@ -120,4 +120,62 @@ final class Converters {
       }
     }
   }
+
+  /** A {@code -H 'Key: Value'} header of {@code esp-at request}. */
+  record Header(String name, String value) {}
+
+  static final class HeaderSpec implements ITypeConverter<Header> {
+    @Override
+    public Header convert(String value) {
+      int colon = value.indexOf(':');
+      if (colon <= 0 || value.substring(0, colon).isBlank()) {
+        throw new TypeConversionException("'" + dev.espat.grammar.SecretMasker.mask(value)
+            + "' is not a header like 'Accept: text/plain' (a name, a colon, a value)");
+      }
+      String name = value.substring(0, colon).strip();
+      String v = value.substring(colon + 1).strip();
+      if ((name + v).chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+        throw new TypeConversionException("header '" + name + "': CR, LF and NUL cannot be sent in an AT command line");
+      }
+      return new Header(name, v);
+    }
+  }
+
+  /** {@code -d DATA} as UTF-8, or {@code -d @FILE}: the file's bytes, read when the option is parsed. */
+  record Body(byte[] bytes) {}
+
+  static final class Data implements ITypeConverter<Body> {
+    @Override
+    public Body convert(String value) {
+      if (!value.startsWith("@")) {
+        return new Body(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      }
+      java.nio.file.Path file = java.nio.file.Path.of(value.substring(1));
+      try {
+        return new Body(java.nio.file.Files.readAllBytes(file));
+      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
+        throw new TypeConversionException("cannot read the data file " + file + " ("
+            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+      }
+    }
+  }
+
+  /** {@code --wifi SSID:PASSWORD}; the password may contain colons, the SSID may not. */
+  static final class WifiSpec implements ITypeConverter<AccessPoint> {
+    @Override
+    public AccessPoint convert(String value) {
+      int colon = value.indexOf(':');
+      if (colon <= 0) {
+        String shown = colon < 0 ? value : ":" + dev.espat.grammar.SecretMasker.MASK;
+        throw new TypeConversionException("'" + shown + "' is not SSID:PASSWORD, like espressif:1234567890"
+            + (colon == 0 ? " (the SSID is empty)" : ""));
+      }
+      String ssid = value.substring(0, colon);
+      String password = value.substring(colon + 1);
+      if (ssid.length() > 32) {
+        throw new TypeConversionException("SSID '" + ssid + "' is longer than 32 bytes");
+      }
+      return new AccessPoint(ssid, password);
+    }
+  }
 }

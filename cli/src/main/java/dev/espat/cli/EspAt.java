@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
  * <pre>{@code
  * ./esp-at --help
  * ./esp-at emulate --tcp 127.0.0.1:3333
+ * ./esp-at request --port socket://127.0.0.1:3333 --wifi ssid:pwd http://example.com/
  * }</pre>
  *
  * <p>Exit codes are listed in {@link ExitCodes}.
@@ -30,6 +31,10 @@ import picocli.CommandLine.Command;
       "0:success",
       "1:failure (the message says why: a port in use, a device that does not answer)",
       "2:usage error (bad option or argument)",
+      "3:device error: port not opened, no handshake, Wi-Fi join failed (request)",
+      "4:the server answered an HTTP status >= 400; the body is still written (request)",
+      "5:the request timed out (request)",
+      "6:the device could not connect to the server (request)",
       "69:the subcommand is not available in this build yet"
     })
 public final class EspAt implements Runnable {
@@ -44,7 +49,9 @@ public final class EspAt implements Runnable {
 
   /** Builds the command line with the project's error handling. */
   public static CommandLine commandLine() {
+    // No picocli @argument-files: "request -d @FILE" means the file's bytes as the body, like curl.
     return new CommandLine(new EspAt())
+        .setExpandAtFiles(false)
         .setExitCodeExceptionMapper(ExitCodes::forException)
         .setParameterExceptionHandler(EspAt::usageError);
   }

@@ -77,7 +77,82 @@ class EspAtCommandLineTest {
 
   @Test
   void plannedSubcommandSaysWhatItWillDoAndDoesNotClaimSuccess() {
-    assertThat(run("request")).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(err.toString()).contains("not available in this build yet", "standard output");
+    assertThat(run("conformance")).isEqualTo(ExitCodes.UNAVAILABLE);
+    assertThat(err.toString()).contains("not available in this build yet", "JUnit XML");
+  }
+
+  @Test
+  void requestHelpDocumentsTheExitCodes() {
+    assertThat(run("request", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("--port", "--wifi", "-X", "-H", "-d", "-o", "-v", "--timeout",
+        "3   device error", "4   the server answered", "5   timeout", "6   the device could not connect");
+  }
+
+  @Test
+  void requestNeedsAPortAndAUrl() {
+    assertThat(run("request", "http://example.com/")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--port");
+    assertThat(run("request", "--port", "socket://127.0.0.1:1")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("URL");
+  }
+
+  @Test
+  void requestHeaderWithoutAColonIsAUsageError() {
+    assertThat(run("request", "--port", "socket://127.0.0.1:1", "-H", "Accept text/plain", "http://example.com/"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'Accept text/plain'", "a name, a colon, a value", "Try 'esp-at request --help'")
+        .doesNotContain("Exception");
+  }
+
+  @Test
+  void requestDataFromAMissingFileIsAUsageErrorNamingTheFile() {
+    assertThat(run("request", "--port", "socket://127.0.0.1:1", "-d", "@/nonexistent/body.json", "http://example.com/"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("/nonexistent/body.json", "no such file").doesNotContain("Exception");
+  }
+
+  @Test
+  void requestBadWifiIsAUsageErrorWithoutThePassword() {
+    assertThat(run("request", "--port", "socket://127.0.0.1:1", "--wifi", "nocolon", "http://example.com/"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("'nocolon'", "SSID:PASSWORD");
+    assertThat(run("request", "--port", "socket://127.0.0.1:1", "--wifi", ":s3cr3t", "http://example.com/"))
+        .isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("SSID is empty").doesNotContain("s3cr3t");
+  }
+
+  @Test
+  void requestRefusesOtherSchemesAndBadMethodsAsUsageErrors() {
+    assertThat(run("request", "--port", "socket://127.0.0.1:1", "ftp://example.com/")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("ftp://example.com/");
+    assertThat(run("request", "--port", "/dev/ttyUSB0", "--baud", "12", "http://example.com/")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--baud must be 80..5000000");
+    assertThat(run("request", "--port", "socket://127.0.0.1:1", "--timeout", "soon", "http://example.com/"))
+        .isEqualTo(ExitCodes.USAGE);
+  }
+
+  @Test
+  void requestHeaderAndDataConverters() {
+    assertThat(new Converters.HeaderSpec().convert("Accept:  text/plain ")).isEqualTo(new Converters.Header("Accept", "text/plain"));
+    assertThat(new Converters.HeaderSpec().convert("X-Empty:")).isEqualTo(new Converters.Header("X-Empty", ""));
+    assertThat(new Converters.Data().convert("a=1&b=2").bytes()).isEqualTo("a=1&b=2".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    assertThat(new Converters.WifiSpec().convert("home:pa:ss").password()).isEqualTo("pa:ss");
+  }
+
+  @Test
+  void requestToAPortThatCannotBeOpenedIsADeviceError() throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    assertThat(run("request", "--port", "socket://127.0.0.1:" + closed, "http://example.com/")).isEqualTo(ExitCodes.DEVICE);
+    assertThat(err.toString()).startsWith("esp-at request: cannot open socket://127.0.0.1:" + closed).doesNotContain("Exception");
+    assertThat(err.toString().lines().count()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void portsListsPortsOrSaysThereAreNone() {
+    assertThat(run("ports")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).isNotEmpty();
   }
 }
