@@ -65,6 +65,16 @@ class RequestIT {
       x.getResponseBody().write(answer);
       x.close();
     });
+    server.createContext("/slow", x -> {
+      try {
+        Thread.sleep(4_000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      x.sendResponseHeaders(200, -1);
+      x.close();
+    });
+    server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
     server.start();
     base = "http://127.0.0.1:" + server.getAddress().getPort();
   }
@@ -151,6 +161,22 @@ class RequestIT {
     assertThat(run("request", "--port", port, "--wifi", "home:pw", url)).isEqualTo(ExitCodes.CONNECTION);
     assertThat(err.toString()).startsWith("esp-at request: cannot connect for GET " + url).doesNotContain("Exception");
     assertThat(err.toString().lines().count()).isLessThanOrEqualTo(2);
+  }
+
+  @Test
+  void aServerSlowerThanTheTimeoutExitsWithTheTimeoutCode() {
+    emulator(EspAtEmulator.builder());
+    assertThat(run("request", "--port", port, "--wifi", "home:pw", "--timeout", "1s", base + "/slow"))
+        .as(err.toString()).isEqualTo(ExitCodes.TIMEOUT);
+    assertThat(err.toString()).startsWith("esp-at request: GET " + base + "/slow timed out after 1000 ms");
+  }
+
+  @Test
+  void verboseShowsTheExchange() {
+    emulator(EspAtEmulator.builder());
+    assertThat(run("request", "--port", port, "--wifi", "home:pw", "-v", "-H", "Authorization: Bearer t0ken", base + "/bytes"))
+        .as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(err.toString()).contains("> AT+HTTPCLIENT=", "Authorization: ***").doesNotContain("t0ken");
   }
 
   @Test
