@@ -53,7 +53,8 @@ public final class EspAt implements Runnable {
     return new CommandLine(new EspAt())
         .setExpandAtFiles(false)
         .setExitCodeExceptionMapper(ExitCodes::forException)
-        .setParameterExceptionHandler(EspAt::usageError);
+        .setParameterExceptionHandler(EspAt::usageError)
+        .setExecutionExceptionHandler(EspAt::internalError);
   }
 
   /** A usage error in two lines: what was wrong, and where the help is; not the whole help. */
@@ -65,6 +66,15 @@ public final class EspAt implements Runnable {
     err.println("Try '" + cmd.getCommandSpec().qualifiedName() + " --help' for more information.");
     err.flush();
     return ExitCodes.USAGE;
+  }
+
+  /** A failure no subcommand foresaw: one line naming it, not a stack trace. */
+  private static int internalError(Exception e, CommandLine cmd, CommandLine.ParseResult parsed) {
+    java.io.PrintWriter err = cmd.getErr();
+    err.println(cmd.getCommandSpec().qualifiedName() + ": internal error: " + e.getClass().getSimpleName()
+        + (e.getMessage() == null ? "" : ": " + dev.espat.grammar.SecretMasker.mask(e.getMessage())));
+    err.flush();
+    return ExitCodes.SOFTWARE;
   }
 
   public static void main(String[] args) {

@@ -47,7 +47,8 @@ import picocli.CommandLine.Parameters;
       "Opens the device on --port, joins --wifi when given, sends the request with the AT+HTTP... command "
           + "the driver picks, and writes the response body to standard output byte for byte (or to -o FILE).",
       "The firmware reports no status line on success and no response headers (except for HEAD): "
-          + "a status of 400 or more is known only on firmware 4.1 and later."
+          + "a status of 400 or more is known only on firmware 4.1 and later. "
+          + "For -X HEAD the response headers are written instead of a body, like curl -I."
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
@@ -184,7 +185,14 @@ final class RequestCommand implements Callable<Integer> {
       }
       progress("sent with " + response.command().atName() + "; status: " + response.status()
           + "; body " + response.bodyLength() + " bytes");
-      if (!writeBody(response.body())) {
+      byte[] bytes = response.body();
+      if (request.method().equals("HEAD")) {
+        // Like curl -I: the response headers are what HEAD has to show.
+        StringBuilder lines = new StringBuilder();
+        response.headers().forEach(h -> lines.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
+        bytes = lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+      }
+      if (!writeBody(bytes)) {
         return ExitCodes.FAILURE;
       }
       if (response.status() instanceof HttpStatus.Failed f) {
@@ -262,7 +270,7 @@ final class RequestCommand implements Callable<Integer> {
   private void progress(String line) {
     if (verbose) {
       PrintWriter err = spec.commandLine().getErr();
-      err.println("* " + line);
+      err.println("* " + SecretMasker.mask(line));
       err.flush();
     }
   }

@@ -47,8 +47,12 @@ class RequestIT {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext("/bytes", x -> {
       x.getResponseHeaders().add("Content-Type", "application/octet-stream");
-      x.sendResponseHeaders(200, BINARY.length);
-      x.getResponseBody().write(BINARY);
+      if (x.getRequestMethod().equals("HEAD")) {
+        x.sendResponseHeaders(200, -1);
+      } else {
+        x.sendResponseHeaders(200, BINARY.length);
+        x.getResponseBody().write(BINARY);
+      }
       x.close();
     });
     server.createContext("/post", x -> {
@@ -119,6 +123,14 @@ class RequestIT {
     assertThat(body.size()).isZero();
     assertThat(err.toString()).contains("> AT+CWJAP=\"home\",\"***\"", "< OK", "* GET " + base + "/bytes", "512 bytes")
         .doesNotContain("s3cr3t-pw");
+  }
+
+  @Test
+  void headWritesTheResponseHeadersLikeCurlDashI() {
+    emulator(EspAtEmulator.builder());
+    assertThat(run("request", "--port", port, "--wifi", "home:pw", "-X", "HEAD", base + "/bytes"))
+        .as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(body.toString(StandardCharsets.UTF_8)).containsIgnoringCase("content-type: application/octet-stream\r\n");
   }
 
   @Test
