@@ -50,6 +50,16 @@ final class HeaderLines {
   }
 
   /**
+   * The key a header line is known by, lower case: what comes before its first colon, or the
+   * whole line when it has none. Two lines with the same key are the same header (P-25).
+   */
+  static String key(byte[] line) {
+    String text = new String(line, StandardCharsets.UTF_8);
+    int colon = text.indexOf(':');
+    return (colon < 0 ? text : text.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
+  }
+
+  /**
    * Every header of the request, in the order sent.
    *
    * @param contentType the Content-Type to send unless a header replaces it; null for none

@@ -1,10 +1,8 @@
 package dev.espat.emulator.command;
 
 import dev.espat.emulator.device.DeviceState;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -41,16 +39,9 @@ public final class HttpSettings {
   /** Stores a header; with {@code replaceSameKey} (4.1+) it replaces one with the same key. */
   void addHeader(byte[] line, boolean replaceSameKey) {
     if (replaceSameKey) {
-      String key = key(line);
-      headers.removeIf(h -> key(h).equals(key));
+      String key = HeaderLines.key(line);
+      headers.removeIf(h -> HeaderLines.key(h).equals(key));
     }
     headers.add(line.clone());
-  }
-
-  /** The header's key, lower case: what comes before the first colon. */
-  static String key(byte[] line) {
-    String text = new String(line, StandardCharsets.UTF_8);
-    int colon = text.indexOf(':');
-    return (colon < 0 ? text : text.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
   }
 }
