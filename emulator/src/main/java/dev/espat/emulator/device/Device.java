@@ -160,7 +160,7 @@ public final class Device implements AutoCloseable {
 
   private void onBytes(byte[] bytes) {
     if (booting) {
-      trace(Direction.NOTE, "dropped " + bytes.length + " bytes received while booting");
+      note("dropped " + bytes.length + " bytes received while booting");
       return;
     }
     reader.receive(bytes);
@@ -307,10 +307,6 @@ public final class Device implements AutoCloseable {
 
   void note(String text) {
     trace.record(name, Direction.NOTE, text);
-  }
-
-  private void trace(Direction direction, String text) {
-    trace.record(name, direction, text);
   }
 
   void schedule(long forGeneration, Duration delay, Runnable step) {
