@@ -141,21 +141,51 @@ final class Converters {
     }
   }
 
-  /** {@code -d DATA} as UTF-8, or {@code -d @FILE}: the file's bytes, read when the option is parsed. */
-  record Body(byte[] bytes) {}
+  /**
+   * {@code -d DATA} as UTF-8; {@code -d @FILE}: the file, streamed when sent (its size taken now);
+   * {@code -d @-}: standard input, copied to a temporary file first (the length must be announced,
+   * P-23) so that memory stays bounded.
+   */
+  record Body(dev.espat.driver.http.RequestBody body) {}
 
   static final class Data implements ITypeConverter<Body> {
+    /** Where {@code @-} reads; tests set their own. */
+    static java.io.InputStream stdin = System.in;
+
     @Override
     public Body convert(String value) {
       if (!value.startsWith("@")) {
-        return new Body(value.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new Body(dev.espat.driver.http.RequestBody.of(value));
       }
-      java.nio.file.Path file = java.nio.file.Path.of(value.substring(1));
+      if (value.equals("@-")) {
+        return new Body(dev.espat.driver.http.RequestBody.ofFile(copyOfStdin()));
+      }
+      java.nio.file.Path file;
       try {
-        return new Body(java.nio.file.Files.readAllBytes(file));
-      } catch (java.io.IOException | java.nio.file.InvalidPathException e) {
-        throw new TypeConversionException("cannot read the data file " + file + " ("
-            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+        file = java.nio.file.Path.of(value.substring(1));
+      } catch (java.nio.file.InvalidPathException e) {
+        throw new TypeConversionException("'" + value.substring(1) + "' is not a file name: " + e.getReason());
+      }
+      if (!java.nio.file.Files.exists(file)) {
+        throw new TypeConversionException("cannot read the data file " + file + " (no such file)");
+      }
+      try {
+        return new Body(dev.espat.driver.http.RequestBody.ofFile(file));
+      } catch (java.io.UncheckedIOException e) {
+        throw new TypeConversionException("cannot read the data file " + file + " (" + e.getCause().getMessage() + ")");
+      }
+    }
+
+    private static java.nio.file.Path copyOfStdin() {
+      try {
+        java.nio.file.Path temp = java.nio.file.Files.createTempFile("esp-at-request-body", ".bin");
+        temp.toFile().deleteOnExit();
+        try (java.io.OutputStream out = java.nio.file.Files.newOutputStream(temp)) {
+          stdin.transferTo(out);
+        }
+        return temp;
+      } catch (java.io.IOException e) {
+        throw new TypeConversionException("cannot read the body from standard input (" + e.getMessage() + ")");
       }
     }
   }

@@ -6,6 +6,7 @@ import dev.espat.driver.CommandTimeoutException;
 import dev.espat.driver.DeviceResetException;
 import dev.espat.driver.EspAt;
 import dev.espat.driver.Transport;
+import dev.espat.driver.http.BodyHandlers;
 import dev.espat.driver.http.ContentType;
 import dev.espat.driver.http.HttpBodyTooLargeException;
 import dev.espat.driver.http.HttpConnectionException;
@@ -162,10 +163,15 @@ final class RequestCommand implements Callable<Integer> {
           return fail(ExitCodes.DEVICE, "cannot join Wi-Fi '" + wifi.ssid() + "' on " + portUrl + ": " + e.getMessage());
         }
       }
-      progress(request.method() + " " + shownUrl + request.body().map(b -> " with a " + b.length + "-byte body").orElse(""));
-      HttpResponse response;
+      progress(request.method() + " " + shownUrl + request.body().map(b -> " with a " + b.length() + "-byte body").orElse(""));
+      HttpResponse<?> response;
       try {
-        response = esp.http().send(request);
+        // The body goes out as it arrives, like curl; -o FILE appears only once it is whole.
+        response = output != null ? esp.http().send(request, BodyHandlers.ofFile(output))
+            : esp.http().send(request, BodyHandlers.ofOutputStream(stdout));
+      } catch (UncheckedIOException e) {
+        return fail(ExitCodes.FAILURE, "cannot write the body to " + (output != null ? output : "standard output")
+            + ": " + e.getMessage());
       } catch (UnsupportedHttpMethodException | IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), request.method() + " " + shownUrl + ": " + e.getMessage());
       } catch (HttpConnectionException e) {
@@ -185,15 +191,16 @@ final class RequestCommand implements Callable<Integer> {
       }
       progress("sent with " + response.command().atName() + "; status: " + response.status()
           + "; body " + response.bodyLength() + " bytes");
-      byte[] bytes = response.body();
+      if (output != null) {
+        progress("wrote " + response.bodyLength() + " bytes to " + output);
+      }
       if (request.method().equals("HEAD")) {
         // Like curl -I: the response headers are what HEAD has to show.
         StringBuilder lines = new StringBuilder();
         response.headers().forEach(h -> lines.append(h.getKey()).append(": ").append(h.getValue()).append("\r\n"));
-        bytes = lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
-      }
-      if (!writeBody(bytes)) {
-        return ExitCodes.FAILURE;
+        if (!writeHeaders(lines.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8))) {
+          return ExitCodes.FAILURE;
+        }
       }
       if (response.status() instanceof HttpStatus.Failed f) {
         return fail(ExitCodes.HTTP_ERROR, "the server answered " + f.status() + " for " + request.method() + " " + shownUrl);
@@ -217,7 +224,7 @@ final class RequestCommand implements Callable<Integer> {
     String m = method != null ? method.toUpperCase(Locale.ROOT) : data != null ? "POST" : "GET";
     try {
       HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout);
-      b.method(m, data == null ? null : data.bytes());
+      b.method(m, data == null ? null : data.body());
       boolean typed = false;
       for (Converters.Header h : headers) {
         if (h.name().equalsIgnoreCase("Content-Type")) {
@@ -251,11 +258,10 @@ final class RequestCommand implements Callable<Integer> {
     return "serial:" + port + "?baud=" + baud;
   }
 
-  private boolean writeBody(byte[] body) {
+  private boolean writeHeaders(byte[] body) {
     try {
       if (output != null) {
         Files.write(output, body);
-        progress("wrote " + body.length + " bytes to " + output);
       } else {
         stdout.write(body);
         stdout.flush();

@@ -134,6 +134,14 @@ public final class EspAt implements AutoCloseable {
     return run(CommandRequest.withData(command, payload, timeout));
   }
 
+  /**
+   * Runs a prepared request: a streamed payload, body frames handed to a sink as they arrive. For
+   * the driver's own clients (the HTTP client); {@link CommandRequest} is not a stable API.
+   */
+  public Response execute(CommandRequest request) {
+    return run(request);
+  }
+
   private Response run(CommandRequest request) {
     return exclusive(request.maskedText(), () -> channel.execute(request));
   }

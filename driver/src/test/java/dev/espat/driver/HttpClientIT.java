@@ -97,10 +97,10 @@ class HttpClientIT {
   void getSmall(PortKind kind) {
     server.stubFor(get(urlPathEqualTo("/get")).willReturn(aResponse().withBody("hello, device")));
     withDevice(kind, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/get")).build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/get")).build());
       assertThat(r.status()).isEqualTo(new HttpStatus.Succeeded());
       assertThat(r.status().succeeded()).isTrue();
-      assertThat(r.bodyAsString()).isEqualTo("hello, device");
+      assertThat(r.text()).isEqualTo("hello, device");
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCGET);
       assertThat(s.taken().method()).isEqualTo("GET");
     });
@@ -116,7 +116,7 @@ class HttpClientIT {
     System.arraycopy(tricky, 0, bytes, 2040, tricky.length);
     server.stubFor(get(urlPathEqualTo("/bytes")).willReturn(aResponse().withBody(bytes)));
     withDevice(kind, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/bytes")).build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/bytes")).build());
       assertThat(r.bodyLength()).isEqualTo(bytes.length);
       assertThat(r.body()).isEqualTo(bytes);
     });
@@ -126,9 +126,9 @@ class HttpClientIT {
   @DisplayName("P-20: a GET with headers goes through AT+HTTPCLIENT opt 2, the headers as extra fields")
   void getWithHeaders() {
     withDevice(PortKind.IN_MEMORY, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/h?x=1")).header("X-Trace", "a,b\"c").build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/h?x=1")).header("X-Trace", "a,b\"c").build());
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCLIENT);
-      assertThat(r.bodyAsString()).isEqualTo("ok");
+      assertThat(r.text()).isEqualTo("ok");
       LoggedRequest seen = only();
       assertThat(seen.getMethod().getName()).isEqualTo("GET");
       assertThat(seen.getUrl()).isEqualTo("/h?x=1");
@@ -141,7 +141,7 @@ class HttpClientIT {
   void headHeaders() {
     server.stubFor(head(urlPathEqualTo("/head")).willReturn(aResponse().withHeader("X-Thing", "yes").withHeader("Content-Type", "text/plain")));
     withDevice(PortKind.IN_MEMORY, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/head")).HEAD().build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/head")).HEAD().build());
       assertThat(r.status().succeeded()).isTrue();
       assertThat(r.header("x-thing")).contains("yes");
       assertThat(r.header("Content-Type")).contains("text/plain");
@@ -155,9 +155,9 @@ class HttpClientIT {
   void postSmallJson() {
     String json = "{\"form\":{\"purpose\":\"test, \\\"quoted\\\"\"}}";
     withDevice(PortKind.IN_MEMORY, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/post")).POST(json, ContentType.JSON).build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/post")).POST(json, ContentType.JSON).build());
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCLIENT);
-      assertThat(r.bodyAsString()).isEqualTo("ok");
+      assertThat(r.text()).isEqualTo("ok");
       LoggedRequest seen = only();
       assertThat(seen.getMethod().getName()).isEqualTo("POST");
       assertThat(seen.getHeader("Content-Type")).isEqualTo("application/json");
@@ -171,10 +171,10 @@ class HttpClientIT {
   void postLargeBinary(PortKind kind) {
     byte[] bytes = random(1_000_000, 2);
     withDevice(kind, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/upload")).method("POST", bytes)
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/upload")).method("POST", bytes)
           .contentType("application/octet-stream").timeout(Duration.ofMinutes(1)).build());
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCPOST);
-      assertThat(r.bodyAsString()).isEqualTo("ok");
+      assertThat(r.text()).isEqualTo("ok");
       assertThat(s.taken().bodySize()).isEqualTo(bytes.length);
       LoggedRequest seen = only();
       assertThat(seen.getHeader("Content-Type")).isEqualTo("application/octet-stream");
@@ -186,7 +186,7 @@ class HttpClientIT {
   @DisplayName("P-20 P-23: PUT with a body goes through AT+HTTPCPUT (HTTPCLIENT's PUT sends no body)")
   void put() {
     withDevice(PortKind.IN_MEMORY, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/put")).PUT("<a>1</a>", ContentType.TEXT_XML).build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/put")).PUT("<a>1</a>", ContentType.TEXT_XML).build());
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCPUT);
       LoggedRequest seen = only();
       assertThat(seen.getMethod().getName()).isEqualTo("PUT");
@@ -199,7 +199,7 @@ class HttpClientIT {
   @DisplayName("P-20: DELETE through AT+HTTPCLIENT opt 5")
   void delete() {
     withDevice(PortKind.IN_MEMORY, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/thing/7")).DELETE().build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/thing/7")).DELETE().build());
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCLIENT);
       assertThat(r.status().succeeded()).isTrue();
       LoggedRequest seen = only();
@@ -216,8 +216,8 @@ class HttpClientIT {
     URI long_ = uri(path);
     assertThat(long_.toString()).hasSize(2000);
     withDevice(kind, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(long_).build());
-      assertThat(r.bodyAsString()).isEqualTo("ok");
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(long_).build());
+      assertThat(r.text()).isEqualTo("ok");
       assertThat(s.taken().url()).isEqualTo(long_.toString());
       assertThat(only().getUrl()).isEqualTo(path);
       assertThat(s.esp().execute(AtCommand.query("+HTTPURLCFG")).frames()).isEmpty();
@@ -233,14 +233,14 @@ class HttpClientIT {
     server.stubFor(get(urlPathEqualTo("/missing")).willReturn(aResponse().withStatus(404).withBody("no such thing")));
     server.stubFor(any(urlPathEqualTo("/broken")).willReturn(aResponse().withStatus(500).withBody("boom")));
     withDevice(PortKind.IN_MEMORY, s -> {
-      HttpResponse r404 = s.esp().http().send(HttpRequest.newBuilder(uri("/missing")).build());
+      HttpResponse<byte[]> r404 = s.esp().http().send(HttpRequest.newBuilder(uri("/missing")).build());
       assertThat(r404.status()).isEqualTo(new HttpStatus.Failed(404));
-      assertThat(r404.bodyAsString()).isEqualTo("no such thing");
-      HttpResponse r500 = s.esp().http().send(HttpRequest.newBuilder(uri("/broken")).POST("x=1", ContentType.FORM_URLENCODED).build());
+      assertThat(r404.text()).isEqualTo("no such thing");
+      HttpResponse<byte[]> r500 = s.esp().http().send(HttpRequest.newBuilder(uri("/broken")).POST("x=1", ContentType.FORM_URLENCODED).build());
       assertThat(r500.status()).isEqualTo(new HttpStatus.Failed(500));
       assertThat(r500.status().succeeded()).isFalse();
-      assertThat(r500.bodyAsString()).isEqualTo("boom");
-      HttpResponse big500 = s.esp().http().send(HttpRequest.newBuilder(uri("/broken")).method("POST", random(5000, 3)).build());
+      assertThat(r500.text()).isEqualTo("boom");
+      HttpResponse<byte[]> big500 = s.esp().http().send(HttpRequest.newBuilder(uri("/broken")).method("POST", random(5000, 3)).build());
       assertThat(big500.status()).isEqualTo(new HttpStatus.Failed(500));
       assertThat(big500.command()).isEqualTo(HttpCommand.HTTPCPOST);
     });
@@ -258,7 +258,7 @@ class HttpClientIT {
       assertThatThrownBy(() -> s.esp().http().send(HttpRequest.newBuilder(nowhere).build()))
           .isInstanceOf(HttpConnectionException.class).hasMessageContaining("0x010a7000");
       // The device is in step afterwards.
-      assertThat(s.esp().http().send(HttpRequest.newBuilder(uri("/")).build()).bodyAsString()).isEqualTo("ok");
+      assertThat(s.esp().http().send(HttpRequest.newBuilder(uri("/")).build()).text()).isEqualTo("ok");
     });
   }
 
@@ -284,7 +284,7 @@ class HttpClientIT {
       assertThatThrownBy(() -> s.esp().http().send(HttpRequest.newBuilder(uri("/big")).build()))
           .isInstanceOfSatisfying(HttpBodyTooLargeException.class, e -> assertThat(e.limit()).isEqualTo(64 * 1024))
           .hasMessageContaining("65536");
-      assertThat(s.esp().http().send(HttpRequest.newBuilder(uri("/small")).build()).bodyAsString()).isEqualTo("ok");
+      assertThat(s.esp().http().send(HttpRequest.newBuilder(uri("/small")).build()).text()).isEqualTo("ok");
     });
   }
 
@@ -309,9 +309,9 @@ class HttpClientIT {
   @DisplayName("P-27: firmware 2.2 has no AT+HTTPCGET: a GET goes through AT+HTTPCLIENT")
   void olderFirmware() {
     withDevice(PortKind.IN_MEMORY, "2.2", b -> { }, s -> {
-      HttpResponse r = s.esp().http().send(HttpRequest.newBuilder(uri("/get")).build());
+      HttpResponse<byte[]> r = s.esp().http().send(HttpRequest.newBuilder(uri("/get")).build());
       assertThat(r.command()).isEqualTo(HttpCommand.HTTPCLIENT);
-      assertThat(r.bodyAsString()).isEqualTo("ok");
+      assertThat(r.text()).isEqualTo("ok");
       assertThatThrownBy(() -> s.esp().http().send(HttpRequest.newBuilder(uri("/put")).PUT("abc", ContentType.JSON).build()))
           .isInstanceOf(UnsupportedOperationException.class).hasMessageContaining("HTTPCPUT");
     });

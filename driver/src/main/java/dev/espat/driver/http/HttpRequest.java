@@ -1,9 +1,12 @@
 package dev.espat.driver.http;
 
+import dev.espat.grammar.SecretMasker;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -29,7 +32,7 @@ public final class HttpRequest {
   private final String method;
   private final URI uri;
   private final List<Map.Entry<String, String>> headers;
-  private final byte[] body;
+  private final RequestBody body;
   private final String contentType;
   private final ContentType preset;
   private final Duration timeout;
@@ -44,7 +47,10 @@ public final class HttpRequest {
     this.timeout = b.timeout;
   }
 
-  /** A builder for a GET of {@code uri}. */
+  /**
+   * A builder for a GET of {@code uri}: an absolute http(s) URI, or a relative one that a client
+   * with a base URI resolves ({@link HttpClient.Builder#baseUri}).
+   */
   public static Builder newBuilder(URI uri) {
     return new Builder(uri);
   }
@@ -63,9 +69,9 @@ public final class HttpRequest {
     return headers;
   }
 
-  /** The body, a copy; empty for a request without one. */
-  public Optional<byte[]> body() {
-    return Optional.ofNullable(body).map(byte[]::clone);
+  /** The body; empty for a request without one. */
+  public Optional<RequestBody> body() {
+    return Optional.ofNullable(body);
   }
 
   /** The body's media type, when one was given. */
@@ -83,31 +89,108 @@ public final class HttpRequest {
     return timeout;
   }
 
-  byte[] bodyOrNull() {
+  RequestBody bodyOrNull() {
     return body;
   }
 
+  /** A copy of this request with another URI (a client's base URI resolved) and extra headers first. */
+  HttpRequest with(URI newUri, List<Map.Entry<String, String>> headersFirst) {
+    Builder b = new Builder(newUri);
+    b.method = method;
+    headersFirst.forEach(h -> {
+      if (headers.stream().noneMatch(mine -> mine.getKey().equalsIgnoreCase(h.getKey()))) {
+        b.headers.add(h);
+      }
+    });
+    b.headers.addAll(headers);
+    b.body = body;
+    b.contentType = contentType;
+    b.preset = preset;
+    b.timeout = timeout;
+    return new HttpRequest(b);
+  }
+
+  /** Method, URI (credentials masked) and body size; never the headers, which may hold secrets. */
   @Override
   public String toString() {
-    return method + " " + uri + (body == null ? "" : " (" + body.length + " bytes)");
+    return method + " " + SecretMasker.mask(uri.toString()) + (body == null ? "" : " (" + body.length() + " bytes)");
   }
 
   /** Builds an {@link HttpRequest}; not thread-safe. */
   public static final class Builder {
     private String method = "GET";
-    private final URI uri;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
-    private byte[] body;
+    private RequestBody body;
     private String contentType;
     private ContentType preset;
     private Duration timeout = DEFAULT_TIMEOUT;
+    private URI uri;
 
     private Builder(URI uri) {
-      this.uri = Objects.requireNonNull(uri, "uri");
-      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-      if (!scheme.equals("http") && !scheme.equals("https")) {
-        throw new IllegalArgumentException("the ESP-AT HTTP commands take http:// and https:// URLs only, not " + uri);
+      Objects.requireNonNull(uri, "uri");
+      if (uri.isAbsolute()) {
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+          throw new IllegalArgumentException("the ESP-AT HTTP commands take http:// and https:// URLs only, not "
+              + SecretMasker.mask(uri.toString()));
+        }
       }
+      this.uri = uri;
+    }
+
+    /**
+     * Adds a query parameter, both parts percent-encoded as UTF-8 ({@code ?q=a%20b&n=1}), after
+     * whatever query the URI has.
+     */
+    public Builder queryParam(String name, String value) {
+      String pair = encode(name) + "=" + encode(value);
+      String s = uri.toString();
+      int hash = s.indexOf('#');
+      String fragment = hash < 0 ? "" : s.substring(hash);
+      String base = hash < 0 ? s : s.substring(0, hash);
+      uri = URI.create(base + (uri.getRawQuery() == null ? "?" : "&") + pair + fragment);
+      return this;
+    }
+
+    /** Adds every entry as a query parameter, in the map's order (Godot's query_string_from_dict). */
+    public Builder queryParams(Map<String, ?> params) {
+      params.forEach((k, v) -> queryParam(k, String.valueOf(v)));
+      return this;
+    }
+
+    private static String encode(String s) {
+      return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    /**
+     * Adds {@code Authorization: Basic ...} (RFC 7617, UTF-8). Traces and messages mask it.
+     *
+     * @throws IllegalArgumentException when the user name has a ':'
+     */
+    public Builder basicAuth(String user, String password) {
+      if (user.indexOf(':') >= 0) {
+        throw new IllegalArgumentException("a basic-auth user name cannot contain ':' (RFC 7617)");
+      }
+      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+      return header("Authorization", "Basic " + token);
+    }
+
+    /** Adds {@code Authorization: Bearer <token>}. Traces and messages mask it. */
+    public Builder bearerAuth(String token) {
+      return header("Authorization", "Bearer " + token);
+    }
+
+    /** Adds {@code Accept}. */
+    public Builder accept(String mediaTypes) {
+      return header("Accept", mediaTypes);
+    }
+
+    /**
+     * Adds {@code User-Agent}; without it the firmware sends its own, {@code ESP32 HTTP Client/1.0}
+     * (§4).
+     */
+    public Builder userAgent(String agent) {
+      return header("User-Agent", agent);
     }
 
     /** Adds a header; the same name twice is sent twice. {@code Content-Type} sets the content type. */
@@ -138,33 +221,54 @@ public final class HttpRequest {
     }
 
     public Builder POST(byte[] body, ContentType type) {
-      return method("POST", body).contentType(type);
+      return POST(RequestBody.of(body)).contentType(type);
     }
 
     /** POST with a UTF-8 text body. */
     public Builder POST(String body, ContentType type) {
-      return POST(body.getBytes(StandardCharsets.UTF_8), type);
+      return POST(RequestBody.of(body)).contentType(type);
+    }
+
+    /**
+     * POST with any body: a file, a stream of known length, {@link MultipartBody}, JSON
+     * ({@link RequestBody#json}). The body's own media type, if it has one, becomes the content type.
+     */
+    public Builder POST(RequestBody body) {
+      return method("POST", body);
     }
 
     public Builder PUT(byte[] body, ContentType type) {
-      return method("PUT", body).contentType(type);
+      return PUT(RequestBody.of(body)).contentType(type);
     }
 
     /** PUT with a UTF-8 text body. */
     public Builder PUT(String body, ContentType type) {
-      return PUT(body.getBytes(StandardCharsets.UTF_8), type);
+      return PUT(RequestBody.of(body)).contentType(type);
+    }
+
+    /** PUT with any body; see {@link #POST(RequestBody)}. */
+    public Builder PUT(RequestBody body) {
+      return method("PUT", body);
     }
 
     /** Any method and body (null for none); methods the firmware cannot send are refused by the client. */
     public Builder method(String method, byte[] body) {
-      this.method = method.toUpperCase(Locale.ROOT);
-      this.body = body == null ? null : body.clone();
-      return this;
+      return method(method, body == null ? null : RequestBody.of(body));
     }
 
     /** Any method with a UTF-8 text body. */
     public Builder method(String method, String body) {
-      return method(method, body.getBytes(StandardCharsets.UTF_8));
+      return method(method, RequestBody.of(body));
+    }
+
+    /** Any method and body (null for none); the body's own media type becomes the content type. */
+    public Builder method(String method, RequestBody body) {
+      this.method = method.toUpperCase(Locale.ROOT);
+      this.body = body;
+      if (body != null) {
+        body.contentType().ifPresent(this::contentType);
+      }
+      return this;
     }
 
     /** One of AT+HTTPCLIENT's four content types. */

@@ -11,7 +11,12 @@ import dev.espat.driver.Response;
 import dev.espat.driver.ResponseTooLargeException;
 import dev.espat.grammar.response.ResponseEvent.FinalResult;
 import dev.espat.grammar.response.ResultCode;
+import dev.espat.driver.PayloadException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -21,6 +26,9 @@ import java.util.List;
  * channel's turn.
  */
 final class Attempts {
+  /** How much of a data-mode payload is read and written at a time. */
+  private static final int PAYLOAD_CHUNK = 8192;
+
   private final CommandChannel channel;
   private final ChannelOptions options;
 
@@ -55,6 +63,7 @@ final class Attempts {
     String waitingFor = "final result";
     int busy = 0;
     Response okBeforeReady = null;
+    SinkFailure sinkFailure = new SinkFailure();
     while (true) {
       Exchange.Signal signal = poll(ex, deadline, what);
       if (signal == null) {
@@ -63,6 +72,7 @@ final class Attempts {
       switch (signal) {
         case Exchange.Final f -> {
           Response response = new Response(what, f.events(), f.result());
+          sinkFailure.rethrow(what);
           if (ex.overflowed()) {
             throw new ResponseTooLargeException(what, options.maxResponseBytes());
           }
@@ -92,13 +102,80 @@ final class Attempts {
           deadline = System.nanoTime() + request.timeout().toNanos();
         }
         case Exchange.Prompt p -> {
-          channel.send(request.payload(), what);
+          PayloadException failed = sendPayload(request.payload(), what);
+          if (failed != null && sinkFailure.cause == null) {
+            sinkFailure.cause = failed;
+          }
           deadline = System.nanoTime() + request.timeout().toNanos();
+        }
+        case Exchange.Frame fr -> {
+          try {
+            if (sinkFailure.cause == null) {
+              request.frames().accept(fr.frame());
+            }
+          } catch (IOException | RuntimeException e) {
+            sinkFailure.cause = e; // the device goes on: read past the rest, then report
+          } finally {
+            ex.frameHandled();
+          }
         }
         case Exchange.Reset r -> throw new DeviceResetException(what, ex.receivedSoFar());
         case Exchange.Closed c -> throw new ChannelClosedException(what, c.cause().getMessage(), c.cause());
       }
     }
+  }
+
+  /**
+   * What the frame sink threw, or the payload's failure; the rest of the answer is still read (and
+   * frames dropped) so that the line stays in step, then this is thrown.
+   */
+  private static final class SinkFailure {
+    Exception cause;
+
+    void rethrow(String what) {
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof IOException io) {
+        throw new UncheckedIOException(what + ": taking the body failed: " + io.getMessage(), io);
+      }
+    }
+  }
+
+  /**
+   * Sends the data-mode bytes in pieces as they are read (P-11). The device waits for exactly the
+   * announced count with no timeout (P-12), so a stream that fails or ends early is made up with
+   * zero bytes to bring the device out of data mode; the failure is returned, to be thrown once
+   * the device has answered.
+   */
+  private PayloadException sendPayload(CommandRequest.Payload payload, String what) {
+    long length = payload.length();
+    long sent = 0;
+    IOException failure = null;
+    byte[] chunk = new byte[PAYLOAD_CHUNK];
+    try (InputStream in = payload.open()) {
+      while (sent < length) {
+        int n = in.read(chunk, 0, (int) Math.min(chunk.length, length - sent));
+        if (n < 0) {
+          throw new IOException("the body ended after " + sent + " of the " + length + " bytes announced");
+        }
+        channel.send(n == chunk.length ? chunk : Arrays.copyOf(chunk, n), what);
+        sent += n;
+      }
+    } catch (IOException e) {
+      failure = e;
+    }
+    if (failure != null) {
+      byte[] zeros = new byte[PAYLOAD_CHUNK];
+      while (sent < length) {
+        int n = (int) Math.min(zeros.length, length - sent);
+        channel.send(n == zeros.length ? zeros : new byte[n], what);
+        sent += n;
+      }
+      return new PayloadException(what, "reading the body failed (" + failure.getMessage() + "); the device was sent zero"
+          + " bytes for the rest to end data mode (P-12), so the peer may have received a damaged body", failure);
+    }
+    return null;
   }
 
   /** Waits out a busy backoff; only a reset or a close (posted meanwhile) cuts it short. */
@@ -109,6 +186,7 @@ final class Attempts {
       switch (signal) {
         case Exchange.Reset r -> throw new DeviceResetException(what, ex.receivedSoFar());
         case Exchange.Closed c -> throw new ChannelClosedException(what, c.cause().getMessage(), c.cause());
+        case Exchange.Frame fr -> ex.frameHandled(); // none is posted while a resend is pending
         default -> { } // nothing else is posted while a resend is pending
       }
     }

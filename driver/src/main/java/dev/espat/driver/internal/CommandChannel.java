@@ -135,6 +135,7 @@ public final class CommandChannel implements AutoCloseable {
   }
 
   void end(Exchange exchange, boolean clean) {
+    exchange.release();
     if (current == exchange) {
       current = null;
     }
@@ -218,7 +219,7 @@ public final class CommandChannel implements AutoCloseable {
         }
       }
       case FinalResult f -> {
-        if (ours && ex.request.payload() != null && !ex.promptSeen && f.code() == ResultCode.OK) {
+        if (ours && ex.request.hasPayload() && !ex.promptSeen && f.code() == ResultCode.OK) {
           return; // the OK that comes before the data prompt (P-11)
         }
         if (ours) {
@@ -226,7 +227,7 @@ public final class CommandChannel implements AutoCloseable {
         }
       }
       case DataPrompt p -> {
-        if (ours && ex.request.payload() != null && !ex.promptSeen) {
+        if (ours && ex.request.hasPayload() && !ex.promptSeen) {
           ex.promptSeen = true;
           ex.post(new Exchange.Prompt());
         } else if (ours) {
@@ -234,8 +235,24 @@ public final class CommandChannel implements AutoCloseable {
         }
       }
       case InformationLine i -> addOrDrop(ex, ours, i);
-      case BodyFrame f -> addOrDrop(ex, ours, f);
+      case BodyFrame f -> {
+        if (ours && ex.request.frames() != null) {
+          stream(ex, f);
+        } else {
+          addOrDrop(ex, ours, f);
+        }
+      }
       case TextLine t -> addOrDrop(ex, ours, t);
+    }
+  }
+
+  /** Waits for the caller to take the frame: a slow consumer slows the reader, not memory (P-33). */
+  private void stream(Exchange ex, BodyFrame f) {
+    try {
+      ex.stream(f);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("reader interrupted", e);
     }
   }
 

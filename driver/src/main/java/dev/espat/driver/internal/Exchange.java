@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -42,6 +43,15 @@ final class Exchange {
   /** The channel closed or the transport ended. */
   record Closed(ChannelClosedException cause) implements Signal {}
 
+  /** A body frame for the request's frame sink; the caller hands it over and releases its permit. */
+  record Frame(BodyFrame frame) implements Signal {}
+
+  /**
+   * How many streamed frames may wait for the caller: with the decoder's frame limit this bounds
+   * memory; a caller that falls behind stops the reader, and the transport pushes back (P-33).
+   */
+  static final int FRAMES_IN_FLIGHT = 16;
+
   /** How much of what was received a timeout message shows. */
   private static final int SHOWN_CHARS = 400;
 
@@ -50,8 +60,12 @@ final class Exchange {
   private final BlockingQueue<Signal> signals = new LinkedBlockingQueue<>();
   private final List<ResponseEvent> events = new ArrayList<>();
   private final List<String> problems = new ArrayList<>();
+  private final Semaphore framePermits = new Semaphore(FRAMES_IN_FLIGHT);
   private long bytes;
+  private long streamedBytes;
   private boolean overflow;
+  /** Set when the caller has left the exchange: a reader waiting to hand over a frame gives up. */
+  private volatile boolean released;
   /** Set by the reader on busy, cleared by the caller before it sends again: output meanwhile is not ours. */
   volatile boolean awaitingResend;
   /** Set by the reader at the final result: whatever follows belongs to no command. */
@@ -73,6 +87,32 @@ final class Exchange {
       return;
     }
     events.add(event);
+  }
+
+  /**
+   * Hands a frame to the caller, waiting while {@link #FRAMES_IN_FLIGHT} are already waiting;
+   * drops it when the caller has left (the exchange ended, the channel closed).
+   */
+  void stream(BodyFrame frame) throws InterruptedException {
+    while (!released) {
+      if (framePermits.tryAcquire(50, TimeUnit.MILLISECONDS)) {
+        synchronized (this) {
+          streamedBytes += frame.length();
+        }
+        signals.add(new Frame(frame));
+        return;
+      }
+    }
+  }
+
+  /** The caller is done with one streamed frame. */
+  void frameHandled() {
+    framePermits.release();
+  }
+
+  /** The caller has left: a reader blocked in {@link #stream} returns. */
+  void release() {
+    released = true;
   }
 
   synchronized void problem(String what) {
@@ -106,6 +146,9 @@ final class Exchange {
     StringBuilder s = new StringBuilder();
     for (ResponseEvent e : events) {
       s.append(s.isEmpty() ? "" : " | ").append(describe(e));
+    }
+    if (streamedBytes > 0) {
+      s.append(s.isEmpty() ? "" : " | ").append("(").append(streamedBytes).append(" body bytes streamed)");
     }
     for (String p : problems) {
       s.append(s.isEmpty() ? "" : " | ").append("(").append(p).append(")");
