@@ -1,11 +1,13 @@
 package dev.espat.driver.http;
 
 /**
- * A response body larger than the client keeps in memory: the whole answer is bounded by
- * {@code maxResponseBytes} ({@link dev.espat.driver.EspAtBuilder#maxResponseBytes(int)}, 1 MiB by
- * default). Streaming bodies are not built yet; raise the bound for larger bodies.
+ * A response body larger than a handler keeps in memory ({@link BodyHandlers#ofByteArray()},
+ * {@code ofString}, {@code ofJson}): they stop at {@code maxResponseBytes}
+ * ({@link dev.espat.driver.EspAtBuilder#maxResponseBytes(int)}, 1 MiB by default). Stream large
+ * bodies instead, or raise the bound.
  *
  * <pre>{@code
+ * http.send(request, BodyHandlers.ofFile(Path.of("big.bin")));     // any size
  * EspAt esp = EspAt.builder(url).maxResponseBytes(8 * 1024 * 1024).open();
  * }</pre>
  */
@@ -16,7 +18,8 @@ public class HttpBodyTooLargeException extends HttpException {
 
   public HttpBodyTooLargeException(String command, long limit, Throwable cause) {
     super(command, "the response to " + command + " exceeded the maximum body size of " + limit
-        + " bytes (maxResponseBytes); streaming is not supported yet, raise EspAtBuilder.maxResponseBytes", null, cause);
+        + " bytes kept in memory (maxResponseBytes); stream it (BodyHandlers.ofFile, HttpClient.stream) or raise"
+        + " EspAtBuilder.maxResponseBytes", null, cause);
     this.limit = limit;
   }
 

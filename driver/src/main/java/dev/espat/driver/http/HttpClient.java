@@ -603,6 +603,11 @@ public final class HttpClient {
     if (code == null) {
       return e;
     }
+    if (isDataMode(e.command()) && code.subCategory().filter(sc -> sc == SubCategory.PARAMETER_PARSE_FAILURE).isPresent()
+        && code.extension() == 2) {
+      return new HttpException(e.command(), e.command() + " was refused (ERR CODE " + code + "): the device does not take"
+          + " a body of that length; an ESP32 takes at most what its free heap holds (P-23)", code, e);
+    }
     if (code.isHttpConnectionFailure()) {
       return new HttpConnectionException(e.command(), e.command() + " could not reach the server (ERR CODE " + code
           + "): DNS failure, connection refused, TLS failure or timeout, or the station has no IP (P-16, P-43)", code, e);
@@ -613,6 +618,10 @@ public final class HttpClient {
           + " a status >= 400 (status codes arrive with 4.1, P-16)", code, e);
     }
     return e;
+  }
+
+  private static boolean isDataMode(String command) {
+    return command.startsWith("AT+HTTPCPOST=") || command.startsWith("AT+HTTPCPUT=");
   }
 
   /** Builds an {@link HttpClient}; not thread-safe. */
