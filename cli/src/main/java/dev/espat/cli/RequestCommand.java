@@ -107,13 +107,14 @@ final class RequestCommand implements Callable<Integer> {
       description = "A request header (repeatable). Content-Type sets the body's type.")
   List<Converters.Header> headers = new ArrayList<>();
 
-  @Option(names = {"-d", "--data"}, paramLabel = "DATA|@FILE", converter = Converters.Data.class,
-      description = "The request body: the text as UTF-8, or the bytes of FILE with @FILE. "
+  @Option(names = {"-d", "--data"}, paramLabel = "DATA|@FILE|@-", converter = Converters.Data.class,
+      description = "The request body: the text as UTF-8, the bytes of FILE with @FILE (streamed, any size the "
+          + "device takes), or standard input with @-. "
           + "Content type application/x-www-form-urlencoded unless -H 'Content-Type: ...' says otherwise.")
   Converters.Body data;
 
   @Option(names = {"-o", "--output"}, paramLabel = "FILE",
-      description = "Write the body to FILE instead of standard output.")
+      description = "Write the body to FILE instead of standard output; FILE appears only once the body is whole.")
   Path output;
 
   @Option(names = {"-v", "--verbose"},

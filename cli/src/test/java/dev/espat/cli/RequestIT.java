@@ -155,6 +155,39 @@ class RequestIT {
   }
 
   @Test
+  void dataFromStandardInputWithAtDash() {
+    emulator(EspAtEmulator.builder());
+    byte[] binary = new byte[300_000];
+    new java.util.Random(11).nextBytes(binary);
+    java.io.InputStream saved = Converters.Data.stdin;
+    Converters.Data.stdin = new java.io.ByteArrayInputStream(binary);
+    try {
+      assertThat(run("request", "--port", port, "--wifi", "home:pw", "-H", "Content-Type: application/octet-stream",
+          "-d", "@-", base + "/post")).as(err.toString()).isEqualTo(ExitCodes.OK);
+    } finally {
+      Converters.Data.stdin = saved;
+    }
+    assertThat(lastPostBody.get()).isEqualTo(binary);
+    assertThat(lastPostType.get()).isEqualTo("application/octet-stream");
+  }
+
+  @Test
+  void aLargeBodyStreamsToTheOutputFile(@TempDir Path dir) throws Exception {
+    byte[] big = new byte[5 * 1024 * 1024];
+    new java.util.Random(12).nextBytes(big);
+    server.createContext("/big", x -> {
+      x.sendResponseHeaders(200, big.length);
+      x.getResponseBody().write(big);
+      x.close();
+    });
+    emulator(EspAtEmulator.builder());
+    Path file = dir.resolve("big.bin");
+    assertThat(run("request", "--port", port, "--wifi", "home:pw", "--timeout", "120s", "-o", file.toString(), base + "/big"))
+        .as(err.toString()).isEqualTo(ExitCodes.OK);
+    assertThat(Files.readAllBytes(file)).isEqualTo(big);
+  }
+
+  @Test
   void statusOf400OrMoreExitsWithTheHttpErrorCodeAndStillWritesTheBody() {
     emulator(EspAtEmulator.builder());
     assertThat(run("request", "--port", port, "--wifi", "home:pw", base + "/missing")).isEqualTo(ExitCodes.HTTP_ERROR);
