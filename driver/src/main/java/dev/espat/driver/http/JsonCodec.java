@@ -49,7 +49,8 @@ public interface JsonCodec {
    * Refused with a {@link JsonException} naming the line, column and byte: anything RFC 8259 does
    * not allow (trailing commas, leading zeros, unescaped control characters, invalid UTF-8,
    * anything after the document), nesting deeper than 512, a string longer than 10,000,000
-   * characters, a number longer than 1,000 characters. The stream is read through a small buffer,
+   * characters, a number longer than 1,000 characters or with an exponent beyond what
+   * {@code BigDecimal} holds (about ±2<sup>31</sup>; RFC 8259 section 9 lets a reader limit numbers). The stream is read through a small buffer,
    * never whole, to its end (to see that nothing follows); it is not closed.
    *
    * <p><b>Writing</b> takes {@code Map} (keys as {@code toString()}, enums by name; null keys
