@@ -121,7 +121,7 @@ class JacksonCodecTest {
    * hold no NUL. Jackson is not the judge of the encoding: it lets an encoded surrogate (ED A0 80)
    * through, and guesses UTF-16 or UTF-32 from a NUL among the first bytes; a raw NUL is never valid
    * JSON anyway. (Its String input is no judge either: 2.20.1 takes a non-ASCII character as a hex
-   * digit of a \\u escape by its low byte.)
+   * digit of a backslash-u escape by its low byte.)
    */
   private static boolean jacksonAccepts(ObjectMapper mapper, byte[] input) {
     for (byte b : input) {
