@@ -64,8 +64,9 @@ class JacksonCodecTest {
     value.put("list", List.of(true, "\u00e9"));
     for (JsonCodec codec : List.of(JsonCodec.minimal(), JACKSON)) {
       byte[] json = write(codec, value).getBytes(UTF_8);
-      assertThat(codec.read(new ByteArrayInputStream(json), Map.class)).as(codec.toString())
-          .containsEntry("purpose", "test").containsEntry("list", List.of(true, "\u00e9"));
+      Map<?, ?> read = codec.read(new ByteArrayInputStream(json), Map.class);
+      assertThat(read.get("purpose")).as(codec.toString()).isEqualTo("test");
+      assertThat(read.get("list")).as(codec.toString()).isEqualTo(List.of(true, "\u00e9"));
       // both fail with an IOException, so one catch serves both
       assertThatThrownBy(() -> codec.read(new ByteArrayInputStream("{\"a\":1,}".getBytes(UTF_8)), Map.class))
           .isInstanceOf(IOException.class);
@@ -91,7 +92,7 @@ class JacksonCodecTest {
     Random random = new Random(11);
     int accepted = 0;
     int refused = 0;
-    for (int i = 0; i < 50_000; i++) {
+    for (int i = 0; i < 20_000; i++) {
       byte[] input = JsonCodecTest.mutate(random, JsonCodecTest.utf8(JsonCodecTest.write(JsonCodecTest.generate(random, 0))));
       boolean jackson = jacksonAccepts(strict, input);
       boolean minimal;
@@ -112,8 +113,8 @@ class JacksonCodecTest {
         refused++;
       }
     }
-    assertThat(accepted).isGreaterThan(1000);
-    assertThat(refused).isGreaterThan(1000);
+    assertThat(accepted).isGreaterThan(500);
+    assertThat(refused).isGreaterThan(500);
   }
 
   /**

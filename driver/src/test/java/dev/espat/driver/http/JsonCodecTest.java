@@ -109,7 +109,9 @@ class JsonCodecTest {
         return super.read(b, off, Math.min(len, 1));
       }
     };
-    assertThat(JSON.read(trickle, List.class)).hasSize(5000).endsWith("\u00e94999");
+    List<?> list = JSON.read(trickle, List.class);
+    assertThat(list).hasSize(5000);
+    assertThat(list.get(4999)).isEqualTo("\u00e94999");
   }
 
   // ---- refusing invalid documents, with where and what
@@ -239,8 +241,10 @@ class JsonCodecTest {
 
   @Test
   void readsTheSupportedTypes() throws IOException {
-    assertThat(JSON.read(in("{\"a\":[1]}"), Map.class)).isEqualTo(Map.of("a", List.of(1L)));
-    assertThat(JSON.read(in("[\"x\"]"), List.class)).containsExactly("x");
+    Map<?, ?> map = JSON.read(in("{\"a\":[1]}"), Map.class);
+    assertThat((Object) map).isEqualTo(Map.of("a", List.of(1L)));
+    List<?> list = JSON.read(in("[\"x\"]"), List.class);
+    assertThat((Object) list).isEqualTo(List.of("x"));
     assertThat(JSON.read(in("\"x\""), String.class)).isEqualTo("x");
     assertThat(JSON.read(in("true"), Boolean.class)).isTrue();
     assertThat(JSON.read(in("false"), boolean.class)).isFalse();
@@ -256,7 +260,7 @@ class JsonCodecTest {
     assertThat(JSON.read(in("3"), BigDecimal.class)).isEqualTo(new BigDecimal(3));
     assertThat(JSON.read(in("99999999999999999999"), BigDecimal.class)).isEqualTo(new BigDecimal("99999999999999999999"));
     assertThat(JSON.read(in("3"), Number.class)).isEqualTo(3L);
-    assertThat(JSON.read(in("null"), Map.class)).isNull();
+    assertThat((Object) JSON.read(in("null"), Map.class)).isNull();
     assertThat(JSON.read(in("null"), Long.class)).isNull();
   }
 
