@@ -410,14 +410,14 @@ class JsonCodecTest {
     Random random = new Random(42);
     byte[] alphabet = "{}[],:\"\\/ntrufalse0123456789-+.eEbu \t\r\n".getBytes(UTF_8);
     int accepted = 0;
-    for (int i = 0; i < 100_000; i++) {
+    for (int i = 0; i < 50_000; i++) {
       byte[] input = new byte[random.nextInt(24)];
       for (int j = 0; j < input.length; j++) {
         input[j] = random.nextInt(4) == 0 ? (byte) random.nextInt(256) : alphabet[random.nextInt(alphabet.length)];
       }
       accepted += parsesOrThrowsJsonException(input) ? 1 : 0;
     }
-    for (int i = 0; i < 20_000; i++) {
+    for (int i = 0; i < 10_000; i++) {
       byte[] input = mutate(random, utf8(write(generate(random, 0))));
       accepted += parsesOrThrowsJsonException(input) ? 1 : 0;
     }
@@ -430,7 +430,9 @@ class JsonCodecTest {
     try {
       value = JSON.read(new ByteArrayInputStream(input), Object.class);
     } catch (JsonException e) {
-      assertThat(e.offset()).as(Arrays.toString(input)).isBetween(0L, (long) input.length);
+      if (e.offset() < 0 || e.offset() > input.length) {
+        throw new AssertionError("input " + Arrays.toString(input) + ": offset " + e.offset() + " outside it", e);
+      }
       return false;
     } catch (Throwable t) {
       throw new AssertionError("input " + Arrays.toString(input) + " threw " + t, t);
