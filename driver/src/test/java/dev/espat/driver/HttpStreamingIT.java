@@ -417,4 +417,51 @@ class HttpStreamingIT {
     });
   }
 
+
+  @Test
+  @DisplayName("requests json=: a JSON body goes out with its type, a JSON answer reads back as a Map through the codec")
+  void jsonBothWays() {
+    server.stubFor(post(urlPathEqualTo("/json")).willReturn(aResponse().withBody("{\"id\":7,\"tags\":[\"a\",\"b\"]}")));
+    withDevice(s -> {
+      Map<String, Object> value = new LinkedHashMap<>();
+      value.put("name", "sensor \"7\"");
+      value.put("reading", 21.5);
+      HttpResponse<byte[]> r = s.http().send(HttpRequest.newBuilder(uri("/json")).POST(RequestBody.json(value)).build());
+      assertThat(r.json(Map.class)).containsEntry("id", 7L).containsEntry("tags", List.of("a", "b"));
+      Map<?, ?> typed = s.http().send(HttpRequest.newBuilder(uri("/json")).POST(RequestBody.json(value)).build(),
+          BodyHandlers.ofJson(Map.class)).body();
+      assertThat(typed.get("id")).isEqualTo(7L);
+      Map<String, Object> big = new LinkedHashMap<>();
+      big.put("blob", "x".repeat(5000));
+      assertThat(s.http().send(HttpRequest.newBuilder(uri("/json")).POST(RequestBody.json(big)).build()).command())
+          .isEqualTo(HttpCommand.HTTPCPOST);
+    });
+    List<LoggedRequest> got = server.findAll(anyRequestedFor(urlPathEqualTo("/json")));
+    assertThat(got.getFirst().getBodyAsString()).isEqualTo("{\"name\":\"sensor \\\"7\\\"\",\"reading\":21.5}");
+    assertThat(got.getFirst().getHeader("Content-Type")).isEqualTo("application/json");
+    assertThat(got.get(2).getHeader("Content-Type")).isEqualTo("application/json");
+  }
+
+  @Test
+  @DisplayName("requests files=: a multipart form with a field and a 200 KB file reaches the server part by part")
+  void multipartUpload() throws IOException {
+    byte[] data = random(200_000, 10);
+    Path file = dir.resolve("photo.jpg");
+    Files.write(file, data);
+    server.stubFor(post(urlPathEqualTo("/form")).willReturn(aResponse().withBody("got it")));
+    withDevice(s -> {
+      dev.espat.driver.http.MultipartBody form = dev.espat.driver.http.MultipartBody.newBuilder()
+          .field("title", "Garden")
+          .file("photo", "photo.jpg", "image/jpeg", file)
+          .build();
+      HttpResponse<byte[]> r = s.http().send(HttpRequest.newBuilder(uri("/form")).POST(form).build());
+      assertThat(r.text()).isEqualTo("got it");
+      assertThat(r.command()).isEqualTo(HttpCommand.HTTPCPOST);
+    });
+    LoggedRequest got = server.findAll(anyRequestedFor(urlPathEqualTo("/form"))).getFirst();
+    assertThat(got.getHeader("Content-Type")).startsWith("multipart/form-data; boundary=");
+    assertThat(got.getPart("title").getBody().asString()).isEqualTo("Garden");
+    assertThat(got.getPart("photo").getBody().asBytes()).isEqualTo(data);
+    assertThat(got.getPart("photo").getHeader("Content-Type").firstValue()).isEqualTo("image/jpeg");
+  }
 }

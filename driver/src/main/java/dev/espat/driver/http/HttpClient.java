@@ -629,7 +629,7 @@ public final class HttpClient {
     private final EspAt esp;
     private URI baseUri;
     private final List<Map.Entry<String, String>> headers = new ArrayList<>();
-    private JsonCodec json;
+    private JsonCodec json = JsonCodec.minimal();
     private Executor executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("esp-at-http-", 0).factory());
 
     private Builder(EspAt esp) {

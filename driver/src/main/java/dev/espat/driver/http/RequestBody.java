@@ -78,6 +78,58 @@ public interface RequestBody {
     };
   }
 
+  /**
+   * The value as JSON by {@link JsonCodec#minimal()}, content type {@code application/json}; see
+   * {@link #json(Object, JsonCodec)} for another codec.
+   *
+   * @throws UncheckedIOException when the codec cannot write the value (its message names it)
+   */
+  static RequestBody json(Object value) {
+    return json(value, JsonCodec.minimal());
+  }
+
+  /**
+   * The value as JSON by {@code codec}, encoded now (JSON bodies are small; the length must be
+   * known), content type {@code application/json}.
+   *
+   * @throws UncheckedIOException when the codec cannot write the value
+   */
+  static RequestBody json(Object value, JsonCodec codec) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    try {
+      codec.write(value, out);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the request body as JSON: " + e.getMessage(), e);
+    }
+    RequestBody bytes = of(out.toByteArray());
+    return new RequestBody() {
+      @Override
+      public long length() {
+        return bytes.length();
+      }
+
+      @Override
+      public InputStream open() throws IOException {
+        return bytes.open();
+      }
+
+      @Override
+      public byte[] readAll(int max) throws IOException {
+        return bytes.readAll(max);
+      }
+
+      @Override
+      public Optional<String> contentType() {
+        return Optional.of(ContentType.JSON.mediaType());
+      }
+
+      @Override
+      public String toString() {
+        return "JSON, " + bytes;
+      }
+    };
+  }
+
   /** A body of this text in UTF-8. */
   static RequestBody of(String text) {
     return of(text.getBytes(StandardCharsets.UTF_8));
