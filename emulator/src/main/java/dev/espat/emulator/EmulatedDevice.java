@@ -77,6 +77,16 @@ public final class EmulatedDevice implements AutoCloseable {
     return requests.take(timeout);
   }
 
+  /**
+   * Resets the device as its EN pin would: exactly what AT+RST does after its {@code OK}. The
+   * command in flight is abandoned (no final result; a download in progress stops), RAM settings
+   * are lost, and {@code ready} goes out after the boot delay (P-40, P-51); the host is not told
+   * beforehand.
+   */
+  public void reset() {
+    device.reset();
+  }
+
   @Override
   public void close() {
     ports.forEach(DevicePort::close);

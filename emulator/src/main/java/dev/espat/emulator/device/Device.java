@@ -91,6 +91,15 @@ public final class Device implements AutoCloseable {
     });
   }
 
+  /**
+   * A reset from outside the UART (the EN pin, a watchdog, a power glitch): the same restart as
+   * AT+RST after its OK. The command in flight is abandoned without a final result, RAM is lost,
+   * and {@code ready} follows after the boot delay (P-40, P-51). From any thread.
+   */
+  public void reset() {
+    run(() -> reboot(false));
+  }
+
   /** A host opened the port. */
   public void attach(HostLink newLink) {
     run(() -> {
