@@ -139,8 +139,8 @@ class HttpEndToEndIT {
   void wifiFailures(PortKind kind) {
     withDevice(kind, s -> {
       s.requestWithoutIp();
-      s.wrongPassword(AP);
-      s.unknownSsid();
+      HttpScenarios.wrongPassword(s.esp(), AP);
+      HttpScenarios.unknownSsid(s.esp());
       s.requestWithoutIp();
       s.join(AP, PASSWORD);
       s.get(5000);

@@ -175,7 +175,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
   }
 
   /** P-42: a wrong password for the network is WrongPassword (+CWJAP:2), the password masked. */
-  void wrongPassword(String ssid) {
+  static void wrongPassword(EspAt esp, String ssid) {
     String wrong = "not-" + UUID.randomUUID();
     assertThatThrownBy(() -> esp.wifi().join(ssid, wrong))
         .isInstanceOfSatisfying(WifiJoinException.WrongPassword.class, e -> assertThat(e.reasonCode()).isEqualTo(2))
@@ -183,7 +183,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
   }
 
   /** P-42: an SSID nobody broadcasts is AccessPointNotFound (+CWJAP:3). */
-  void unknownSsid() {
+  static void unknownSsid(EspAt esp) {
     assertThatThrownBy(() -> esp.wifi().join("no-such-network-" + UUID.randomUUID().toString().substring(0, 8), "1234567890"))
         .isInstanceOfSatisfying(WifiJoinException.AccessPointNotFound.class, e -> assertThat(e.reasonCode()).isEqualTo(3));
   }
