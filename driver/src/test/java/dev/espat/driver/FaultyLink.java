@@ -280,13 +280,17 @@ final class FaultyLink implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     synchronized (lock) {
       closed = true;
       lock.notifyAll();
     }
     server.close();
     cut();
-    acceptor.join(2000);
+    try {
+      acceptor.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }

@@ -29,7 +29,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
   /** What a failure may take beyond the timeout that caused it, on a loaded machine or a slow board. */
   static final Duration MARGIN = Duration.ofSeconds(10);
 
-  private HttpResponse send(HttpRequest request) {
+  private HttpResponse<byte[]> send(HttpRequest request) {
     return esp.http().send(request);
   }
 
@@ -40,7 +40,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
 
   /** P-22 P-30: a GET without headers, a binary body with CR LF, OK and NUL inside, byte-exact. */
   void get(int size) {
-    HttpResponse r = send(to("/bytes/" + size).build());
+    HttpResponse<byte[]> r = send(to("/bytes/" + size).build());
     assertThat(r.status()).isEqualTo(new HttpStatus.Succeeded());
     assertThat(r.bodyLength()).isEqualTo(size);
     assertThat(r.body()).isEqualTo(TestWebServer.bytes(size));
@@ -52,7 +52,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
 
   /** P-20: HEAD through AT+HTTPCLIENT opt 1, the response headers read from its frames. */
   void head() {
-    HttpResponse r = send(to("/head").HEAD().build());
+    HttpResponse<byte[]> r = send(to("/head").HEAD().build());
     assertThat(r.status().succeeded()).isTrue();
     assertThat(r.header("x-thing")).contains("yes");
     assertThat(r.bodyLength()).isZero();
@@ -62,9 +62,9 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
   /** P-20: a small JSON POST on the command line (AT+HTTPCLIENT opt 3). */
   void postSmall() {
     String json = "{\"form\":{\"purpose\":\"test, \\\"quoted\\\"\"}}";
-    HttpResponse r = send(to("/post").POST(json, ContentType.JSON).build());
+    HttpResponse<byte[]> r = send(to("/post").POST(json, ContentType.JSON).build());
     assertThat(r.command()).isEqualTo(HttpCommand.HTTPCLIENT);
-    assertThat(r.bodyAsString()).isEqualTo("ok");
+    assertThat(r.text()).isEqualTo("ok");
     TestWebServer.Call seen = web.take();
     assertThat(seen.method()).isEqualTo("POST");
     assertThat(seen.header("Content-Type")).isEqualTo("application/json");
@@ -74,10 +74,10 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
   /** P-11 P-23: a binary POST through AT+HTTPCPOST in data mode, byte-exact at the server. */
   void postBinary(int size) {
     byte[] body = TestWebServer.bytes(size);
-    HttpResponse r = send(to("/upload").method("POST", body).contentType("application/octet-stream")
+    HttpResponse<byte[]> r = send(to("/upload").method("POST", body).contentType("application/octet-stream")
         .timeout(Duration.ofMinutes(5)).build());
     assertThat(r.command()).isEqualTo(HttpCommand.HTTPCPOST);
-    assertThat(r.bodyAsString()).isEqualTo("ok");
+    assertThat(r.text()).isEqualTo("ok");
     TestWebServer.Call seen = web.take();
     assertThat(seen.method()).isEqualTo("POST");
     assertThat(seen.header("Content-Type")).isEqualTo("application/octet-stream");
@@ -87,7 +87,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
 
   /** P-23: PUT with a body through AT+HTTPCPUT (3.0+). */
   void put() {
-    HttpResponse r = send(to("/put").PUT("<a>1</a>", ContentType.TEXT_XML).build());
+    HttpResponse<byte[]> r = send(to("/put").PUT("<a>1</a>", ContentType.TEXT_XML).build());
     assertThat(r.command()).isEqualTo(HttpCommand.HTTPCPUT);
     TestWebServer.Call seen = web.take();
     assertThat(seen.method()).isEqualTo("PUT");
@@ -97,7 +97,7 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
 
   /** P-20: DELETE through AT+HTTPCLIENT opt 5. */
   void delete() {
-    HttpResponse r = send(to("/thing/7").DELETE().build());
+    HttpResponse<byte[]> r = send(to("/thing/7").DELETE().build());
     assertThat(r.command()).isEqualTo(HttpCommand.HTTPCLIENT);
     assertThat(r.status().succeeded()).isTrue();
     TestWebServer.Call seen = web.take();
@@ -111,8 +111,8 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
     String path = prefix + "x".repeat(length - web.uri(prefix).toString().length());
     URI uri = web.uri(path);
     assertThat(uri.toString()).hasSize(length);
-    HttpResponse r = send(to(path).build());
-    assertThat(r.bodyAsString()).isEqualTo("ok");
+    HttpResponse<byte[]> r = send(to(path).build());
+    assertThat(r.text()).isEqualTo("ok");
     assertThat(web.take().target()).isEqualTo(path);
   }
 
@@ -123,9 +123,9 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
       assertThatThrownBy(() -> send(request)).isExactlyInstanceOf(HttpException.class).hasMessageContaining("4.1");
       return;
     }
-    HttpResponse r = send(request);
+    HttpResponse<byte[]> r = send(request);
     assertThat(r.status()).isEqualTo(new HttpStatus.Failed(404));
-    assertThat(r.bodyAsString()).isEqualTo("status 404");
+    assertThat(r.text()).isEqualTo("status 404");
   }
 
   /** P-16 P-17: 500 to a POST is Failed(500) with the server's body (4.1+). */
@@ -135,10 +135,10 @@ record HttpScenarios(EspAt esp, TestWebServer web) {
       assertThatThrownBy(() -> send(request)).isExactlyInstanceOf(HttpException.class);
       return;
     }
-    HttpResponse r = send(request);
+    HttpResponse<byte[]> r = send(request);
     assertThat(r.status()).isEqualTo(new HttpStatus.Failed(500));
     assertThat(r.status().succeeded()).isFalse();
-    assertThat(r.bodyAsString()).isEqualTo("status 500");
+    assertThat(r.text()).isEqualTo("status 500");
     assertThat(web.take().method()).isEqualTo("POST");
   }
 
