@@ -228,7 +228,7 @@ public final class EspAt implements AutoCloseable {
   /** Builds the channel from the options. */
   static EspAt start(Transport transport, EspAtBuilder b) {
     ChannelOptions options = new ChannelOptions(b.commandTimeout, b.queueTimeout, b.busyRetry, b.limits,
-        b.maxResponseBytes, b.handshakeAttempts, b.handshakeTimeout);
+        b.maxResponseBytes, b.handshakeAttempts, b.handshakeTimeout, ChannelOptions.DEFAULT_QUIET_PERIOD);
     CommandChannel channel = new CommandChannel(transport, options);
     EspAt esp = new EspAt(channel, b);
     try {

@@ -75,6 +75,9 @@ public final class HttpClient {
   /** P-22: the most the timeout parameter of AT+HTTPCGET and AT+HTTPGETSIZE takes, in ms. */
   private static final long MAX_NETWORK_TIMEOUT_MS = 180_000;
 
+  /** How much longer than a request's timeout the driver waits for the device's own verdict. */
+  static final Duration ANSWER_GRACE = Duration.ofSeconds(2);
+
   /** §4: the tx and rx buffer sizes the firmware uses by default. */
   private static final int DEFAULT_BUFFER = 2048;
 
@@ -498,7 +501,9 @@ public final class HttpClient {
       throw new UncheckedIOException("opening the body handler for " + request + ": " + e.getMessage(), e);
     }
     Received received = new Received(sink, "HEAD".equals(request.method()), c.frameName(), maxBodyBytes(), masked);
-    CommandRequest atRequest = CommandRequest.of(command, request.timeout()).streaming(received::accept);
+    // The device's own network timeout is the request's (AT+HTTPCGET, P-22): wait a little longer,
+    // so that its ERROR arrives rather than a timeout that leaves the answer to come late.
+    CommandRequest atRequest = CommandRequest.of(command, request.timeout().plus(ANSWER_GRACE)).streaming(received::accept);
     if (c.payload() != null) {
       RequestBody body = c.payload();
       atRequest = atRequest.withPayload(new CommandRequest.Payload() {

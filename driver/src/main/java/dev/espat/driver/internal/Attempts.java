@@ -72,6 +72,11 @@ final class Attempts {
       switch (signal) {
         case Exchange.Final f -> {
           Response response = new Response(what, f.events(), f.result());
+          if (!ex.problems().isEmpty()) {
+            // Output was lost inside the answer (a frame that failed to decode): never pass it off as whole.
+            throw new ProtocolException(what, what + ": the answer was damaged on the line, so it is refused: "
+                + String.join("; ", ex.problems()));
+          }
           sinkFailure.rethrow(what);
           if (ex.overflowed()) {
             throw new ResponseTooLargeException(what, options.maxResponseBytes());
@@ -201,18 +206,28 @@ final class Attempts {
     }
   }
 
-  /** {@code AT} until {@code OK}, a bounded number of times (handshake, after garbage or a timeout). */
+  /**
+   * {@code AT} until {@code OK} followed by a quiet line, a bounded number of times (handshake,
+   * after garbage or a timeout). An abandoned command may still answer late (P-10: every line gets
+   * one final result); its {@code OK} could be taken for the probe's. So after an {@code OK} the
+   * line must stay silent for {@link ChannelOptions#quietPeriod()}: anything arriving then means
+   * the pairing may be off by one, and the probe is repeated.
+   */
   void resync() {
     AtException last = null;
-    for (int i = 0; i < options.resyncAttempts(); i++) {
+    for (int i = 0; i < options.resyncAttempts() * 2; i++) {
       try {
         run(CommandChannel.at(options.resyncTimeout()));
-        return;
       } catch (CommandTimeoutException | CommandFailedException | DeviceResetException e) {
         last = e;
+        continue;
       }
+      if (channel.quietFor(options.quietPeriod())) {
+        return;
+      }
+      last = new ProtocolException("AT", "more output followed the OK of AT: a late answer of an earlier command");
     }
-    throw new ProtocolException("AT", "the device did not answer AT with OK in " + options.resyncAttempts()
-        + " attempts of " + options.resyncTimeout().toMillis() + " ms; last: " + last.getMessage());
+    throw new ProtocolException("AT", "the device did not answer AT with OK and then stay quiet in "
+        + options.resyncAttempts() * 2 + " attempts of " + options.resyncTimeout().toMillis() + " ms; last: " + last.getMessage());
   }
 }

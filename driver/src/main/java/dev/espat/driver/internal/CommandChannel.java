@@ -49,6 +49,11 @@ public final class CommandChannel implements AutoCloseable {
   private volatile ChannelClosedException closed;
   private volatile boolean needsResync;
   private final AtomicLong readyCount = new AtomicLong();
+  /** Counts every byte read and every element decoded, so a caller can tell whether the line stayed silent. */
+  private final AtomicLong bytesRead = new AtomicLong();
+  private final AtomicLong eventsRouted = new AtomicLong();
+  /** {@link #eventsRouted} just after the last final result taken by a command. */
+  private volatile long eventsAtLastFinal;
 
   public CommandChannel(Transport transport, ChannelOptions options) {
     this.transport = transport;
@@ -123,6 +128,21 @@ public final class CommandChannel implements AutoCloseable {
     attempts.resync();
   }
 
+  /**
+   * Waits {@code period}; true when nothing followed the last final result a command took: no
+   * element decoded since it, no byte read during the wait.
+   */
+  boolean quietFor(Duration period) {
+    long before = bytesRead.get();
+    try {
+      Thread.sleep(period);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ChannelClosedException("AT", "interrupted while waiting for a quiet line", e);
+    }
+    return bytesRead.get() == before && eventsRouted.get() == eventsAtLastFinal;
+  }
+
   void ensureOpen(String what) {
     ChannelClosedException c = closed;
     if (c != null) {
@@ -165,6 +185,7 @@ public final class CommandChannel implements AutoCloseable {
         if (n < 0) {
           break;
         }
+        bytesRead.addAndGet(n);
         decoder.receive(buffer, 0, n);
         drain();
       }
@@ -196,6 +217,7 @@ public final class CommandChannel implements AutoCloseable {
   }
 
   private void route(ResponseEvent event) {
+    eventsRouted.incrementAndGet();
     Exchange ex = current;
     boolean ours = ex != null && !ex.awaitingResend && !ex.finished;
     switch (event) {
@@ -223,7 +245,12 @@ public final class CommandChannel implements AutoCloseable {
           return; // the OK that comes before the data prompt (P-11)
         }
         if (ours) {
+          eventsAtLastFinal = eventsRouted.get();
           ex.finish(f);
+        } else if (ex == null || !ex.awaitingResend) {
+          // A final result nobody waits for: a late answer to an abandoned command, or noise.
+          // (While a resend after busy is pending, the command that kept the device busy ends.)
+          needsResync = true;
         }
       }
       case DataPrompt p -> {

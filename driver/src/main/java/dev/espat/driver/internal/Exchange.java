@@ -137,6 +137,11 @@ final class Exchange {
     return signals.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
   }
 
+  /** What went wrong on the line during the exchange (undecodable output), empty when nothing did. */
+  synchronized List<String> problems() {
+    return List.copyOf(problems);
+  }
+
   synchronized boolean overflowed() {
     return overflow;
   }
