@@ -23,11 +23,16 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
  * ({@code -rff}, {@code results.json} by default) and then a summary beside it,
  * {@code summary.txt}: body throughput in MB/s (10^6 bytes/s), the driver's share of the raw
  * client's (target a: at least 80%) and of the paced line (target b: at least 95%).
+ * {@code paired [bodyBytes] [getsPerRound] [rounds]} runs {@link Paired} instead.
  */
 public final class BenchMain {
   private BenchMain() {}
 
   public static void main(String[] args) throws RunnerException, IOException {
+    if (args.length > 0 && args[0].equals("paired")) {
+      Paired.run(java.util.Arrays.copyOfRange(args, 1, args.length));
+      return;
+    }
     CommandLineOptions cli;
     try {
       cli = new CommandLineOptions(args);
@@ -47,8 +52,10 @@ public final class BenchMain {
     options.parent(cli);
     options.result(json.toString());
     options.resultFormat(cli.getResultFormat().orElse(ResultFormatType.JSON));
+    String loadBefore = loadAverage();
+    long started = System.nanoTime();
     Collection<RunResult> results = new Runner(options.build()).run();
-    String summary = summary(results);
+    String summary = summary(results) + machine(loadBefore, loadAverage(), System.nanoTime() - started);
     System.out.println();
     System.out.print(summary);
     Path text = json.resolveSibling("summary.txt");
@@ -126,6 +133,23 @@ public final class BenchMain {
       }
     }
     return s.toString();
+  }
+
+  /** Where the figures came from: a busy machine explains wide error bars. */
+  private static String machine(String loadBefore, String loadAfter, long nanos) {
+    return String.format(Locale.ROOT, "%nmachine: %d CPUs, %s %s (%s), %s; run took %d s; load average (1, 5, 15 min) before: %s, after: %s%n",
+        Runtime.getRuntime().availableProcessors(), System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("os.version"), System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
+        nanos / 1_000_000_000L, loadBefore, loadAfter);
+  }
+
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "unknown";
+    }
   }
 
   private static String fmt(double value, String format) {
