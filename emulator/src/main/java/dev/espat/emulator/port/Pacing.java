@@ -63,9 +63,13 @@ public final class Pacing {
     int slice = (int) Math.max(1, SLICE_NANOS / Math.max(1, nanosPerByte));
     for (int offset = 0; offset < bytes.length; offset += slice) {
       int n = Math.min(slice, bytes.length - offset);
-      waitUntil(lineFreeAt);
+      // The slice goes on the line when the line is free (or now, if it has been idle), and the line
+      // is busy from then on: a late wake-up or a slow write is made up by the next slice, as a
+      // UART's FIFO sends back to back, instead of being lost on every slice.
+      long start = Math.max(lineFreeAt, System.nanoTime());
+      lineFreeAt = start + n * nanosPerByte;
+      waitUntil(start);
       sink.write(bytes, offset, n);
-      lineFreeAt = Math.max(lineFreeAt, System.nanoTime()) + n * nanosPerByte;
     }
   }
 
