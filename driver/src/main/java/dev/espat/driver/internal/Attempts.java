@@ -215,19 +215,25 @@ final class Attempts {
    */
   void resync() {
     AtException last = null;
-    for (int i = 0; i < options.resyncAttempts() * 2; i++) {
+    int failed = 0;
+    int noisy = 0;
+    while (failed < options.resyncAttempts() && noisy < options.resyncAttempts()) {
       try {
         run(CommandChannel.at(options.resyncTimeout()));
       } catch (CommandTimeoutException | CommandFailedException | DeviceResetException e) {
         last = e;
+        failed++;
         continue;
       }
       if (channel.quietFor(options.quietPeriod())) {
         return;
       }
+      noisy++;
       last = new ProtocolException("AT", "more output followed the OK of AT: a late answer of an earlier command");
     }
-    throw new ProtocolException("AT", "the device did not answer AT with OK and then stay quiet in "
-        + options.resyncAttempts() * 2 + " attempts of " + options.resyncTimeout().toMillis() + " ms; last: " + last.getMessage());
+    throw new ProtocolException("AT", failed >= options.resyncAttempts()
+        ? "the device did not answer AT with OK in " + failed + " attempts of " + options.resyncTimeout().toMillis()
+            + " ms; last: " + last.getMessage()
+        : "the line did not stay quiet after AT's OK in " + noisy + " attempts: " + last.getMessage());
   }
 }
