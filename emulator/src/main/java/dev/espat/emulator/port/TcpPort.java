@@ -14,12 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One device behind a TCP port, like a serial port exposed by ser2net: one host at a time (a
- * second is told so in one line and closed), and a host that reconnects finds the device as it
- * left it, as a powered board would be.
+ * second is told so in one line and closed, after waiting up to a second in case the first is
+ * just leaving), and a host that reconnects finds the device as it left it, as a powered board
+ * would be.
  */
 public final class TcpPort implements DevicePort {
   static final String REFUSED =
       "esp-at: this device already has a host connected; like a serial port, it takes one at a time\r\n";
+
+  /** How long a new host waits for the previous one to be detached before it is refused. */
+  static final java.time.Duration HANDOVER = java.time.Duration.ofSeconds(1);
 
   private final Device device;
   private final Pacing pacing;
@@ -66,12 +70,33 @@ public final class TcpPort implements DevicePort {
       } catch (IOException closed) {
         return;
       }
-      if (!host.compareAndSet(null, socket)) {
+      if (!takeOver(socket)) {
         refuse(socket);
         continue;
       }
       Thread.ofPlatform().daemon().name("esp-at-tcp-host-" + device.name()).start(() -> serve(socket));
     }
+  }
+
+  /**
+   * Makes {@code socket} the host, waiting up to {@link #HANDOVER} for the one before to be
+   * detached: a host that closes and at once reconnects (a test rig, a script running one command
+   * per connection) is not turned away because the device has not yet seen the close.
+   */
+  private boolean takeOver(Socket socket) {
+    long deadline = System.nanoTime() + HANDOVER.toNanos();
+    while (!host.compareAndSet(null, socket)) {
+      if (System.nanoTime() > deadline || server.isClosed()) {
+        return false;
+      }
+      try {
+        Thread.sleep(5);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void refuse(Socket socket) {

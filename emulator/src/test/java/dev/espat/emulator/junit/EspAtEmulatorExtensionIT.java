@@ -33,25 +33,33 @@ import org.junit.platform.testkit.engine.Events;
  */
 class EspAtEmulatorExtensionIT {
 
-  /** Talks raw AT over the emulator's TCP port: what any host in any language would do. */
-  static String at(String portUrl, String line) throws IOException {
+  /**
+   * Talks raw AT over the emulator's TCP port, as any host in any language would: one connection
+   * (the device takes one host at a time), each line's answer read up to its final result; the
+   * answers joined.
+   */
+  static String at(String portUrl, String... lines) throws IOException {
     URI u = URI.create(portUrl);
+    StringBuilder got = new StringBuilder();
     try (Socket s = new Socket(u.getHost(), u.getPort())) {
       s.setSoTimeout(10_000);
       OutputStream out = s.getOutputStream();
-      out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.flush();
       InputStream in = s.getInputStream();
-      StringBuilder got = new StringBuilder();
-      while (!got.toString().endsWith("OK\r\n") && !got.toString().endsWith("ERROR\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          break;
+      for (String line : lines) {
+        out.write((line + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        StringBuilder answer = new StringBuilder();
+        while (!answer.toString().endsWith("OK\r\n") && !answer.toString().endsWith("ERROR\r\n")) {
+          int b = in.read();
+          if (b < 0) {
+            return got.append(answer).toString();
+          }
+          answer.append((char) b);
         }
-        got.append((char) b);
+        got.append(answer);
       }
-      return got.toString();
     }
+    return got.toString();
   }
 
   /** Runs the class; a failure inside shows its own message (the statistics alone would not). */
@@ -59,7 +67,7 @@ class EspAtEmulatorExtensionIT {
     Events events = EngineTestKit.engine("junit-jupiter").selectors(selectClass(testClass)).execute().testEvents();
     events.failed().stream().forEach(e -> e.getPayload(org.junit.platform.engine.TestExecutionResult.class)
         .flatMap(org.junit.platform.engine.TestExecutionResult::getThrowable)
-        .ifPresent(t -> System.err.println(testClass.getSimpleName() + ": " + t)));
+        .ifPresent(t -> System.err.println(testClass.getSimpleName() + ": " + t.toString().replace('\n', ' '))));
     return events;
   }
 
@@ -73,8 +81,7 @@ class EspAtEmulatorExtensionIT {
       ports.add(port);
       emulators.add(emulator);
       assertThat(device).isSameAs(emulator.device());
-      assertThat(at(port, "AT+GMR")).contains("AT version:3.1");
-      assertThat(at(port, "AT+CWJAP=\"lab\",\"wrong-one\"")).contains("+CWJAP:2");
+      assertThat(at(port, "AT+GMR", "AT+CWJAP=\"lab\",\"wrong-one\"")).contains("AT version:3.1", "+CWJAP:2");
     }
 
     @Test
@@ -106,8 +113,7 @@ class EspAtEmulatorExtensionIT {
     @BeforeAll
     static void before(@PortUrl String port) throws IOException {
       ports.add(port);
-      at(port, "AT+CWMODE_DEF=2");
-      at(port, "AT+CWMODE=2");
+      assertThat(at(port, "AT+CWMODE=2")).endsWith("OK\r\n");
     }
 
     @Test
@@ -161,9 +167,8 @@ class EspAtEmulatorExtensionIT {
       });
       server.start();
       try {
-        at(port, "AT+CWJAP=\"any\",\"password\"");
-        assertThat(at(port, "AT+HTTPCGET=\"http://127.0.0.1:" + server.getAddress().getPort() + "/data?x=1\""))
-            .endsWith("OK\r\n");
+        assertThat(at(port, "AT+CWJAP=\"any\",\"password\"",
+            "AT+HTTPCGET=\"http://127.0.0.1:" + server.getAddress().getPort() + "/data?x=1\"")).endsWith("OK\r\n");
         assertThat(requests.take()).hasValueSatisfying(r -> paths.add(r.method() + " " + URI.create(r.url()).getPath()));
         assertThat(requests.takeAll()).isEmpty();
       } finally {
