@@ -73,6 +73,11 @@ public sealed interface ResponseEvent {
       return data.length;
     }
 
+    /** Writes the bytes to {@code out} without the copy {@link #data()} makes: for bulk bodies. */
+    public void writeTo(java.io.OutputStream out) throws java.io.IOException {
+      out.write(data);
+    }
+
     /** The bytes decoded as UTF-8, for frames that carry text (header lines, URLs). */
     public String text() {
       return new String(data, StandardCharsets.UTF_8);

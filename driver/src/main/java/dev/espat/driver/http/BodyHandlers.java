@@ -1,7 +1,6 @@
 package dev.espat.driver.http;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -29,7 +28,7 @@ public final class BodyHandlers {
 
   /** The body as bytes, in memory up to the client's bound. */
   public static BodyHandler<byte[]> ofByteArray() {
-    return context -> new MemorySink<>(context, out -> out.toByteArray());
+    return context -> new MemorySink<>(context, body -> body);
   }
 
   /** The body as UTF-8 text, in memory up to the client's bound. */
@@ -40,7 +39,7 @@ public final class BodyHandlers {
   /** The body as text in {@code charset}, in memory up to the client's bound. */
   public static BodyHandler<String> ofString(Charset charset) {
     Objects.requireNonNull(charset, "charset");
-    return context -> new MemorySink<>(context, out -> out.toString(charset));
+    return context -> new MemorySink<>(context, body -> new String(body, charset));
   }
 
   /**
@@ -49,7 +48,7 @@ public final class BodyHandlers {
    */
   public static <T> BodyHandler<T> ofJson(Class<T> type) {
     Objects.requireNonNull(type, "type");
-    return context -> new MemorySink<>(context, out -> context.json().read(new ByteArrayInputStream(out.toByteArray()), type));
+    return context -> new MemorySink<>(context, body -> context.json().read(new ByteArrayInputStream(body), type));
   }
 
   /**
@@ -110,13 +109,18 @@ public final class BodyHandlers {
   }
 
   private interface Finish<T> {
-    T apply(ByteArrayOutputStream out) throws IOException;
+    T apply(byte[] body) throws IOException;
   }
 
+  /**
+   * Keeps the pieces as they come and joins them once at the end: one copy of each byte, instead
+   * of a growing buffer's repeated ones.
+   */
   private static final class MemorySink<T> implements BodyHandler.Sink<T> {
     private final BodyHandler.Context context;
     private final Finish<T> finish;
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final java.util.List<byte[]> pieces = new java.util.ArrayList<>();
+    private int size;
 
     MemorySink(BodyHandler.Context context, Finish<T> finish) {
       this.context = context;
@@ -125,15 +129,23 @@ public final class BodyHandlers {
 
     @Override
     public void write(byte[] data, int offset, int length) {
-      if ((long) out.size() + length > context.maxInMemoryBytes()) {
+      if ((long) size + length > context.maxInMemoryBytes()) {
         throw new HttpBodyTooLargeException(context.command(), context.maxInMemoryBytes(), null);
       }
-      out.write(data, offset, length);
+      pieces.add(java.util.Arrays.copyOfRange(data, offset, offset + length));
+      size += length;
     }
 
     @Override
     public T complete() throws IOException {
-      return finish.apply(out);
+      byte[] body = new byte[size];
+      int at = 0;
+      for (byte[] piece : pieces) {
+        System.arraycopy(piece, 0, body, at, piece.length);
+        at += piece.length;
+      }
+      pieces.clear();
+      return finish.apply(body);
     }
   }
 

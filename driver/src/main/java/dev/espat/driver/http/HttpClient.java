@@ -559,6 +559,19 @@ public final class HttpClient {
     long bodyBytes;
     long headerBytes;
 
+    /** The sink as a stream, so frames hand their bytes over without a copy of their own. */
+    private final java.io.OutputStream toSink = new java.io.OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        sink.write(b, off, len);
+      }
+    };
+
     Received(BodyHandler.Sink<?> sink, boolean head, String frameName, int maxHeaderBytes, String command) {
       this.sink = sink;
       this.head = head;
@@ -584,7 +597,7 @@ public final class HttpClient {
         return;
       }
       bodyBytes += f.length();
-      sink.write(f.data(), 0, f.length());
+      f.writeTo(toSink);
     }
 
     /** AT+HTTPGETSIZE's {@code +HTTPGETSIZE:<n>} line (P-21). */
