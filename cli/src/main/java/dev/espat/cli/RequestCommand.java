@@ -166,6 +166,7 @@ final class RequestCommand implements Callable<Integer> {
       }
       progress(request.method() + " " + shownUrl + request.body().map(b -> " with a " + b.length() + "-byte body").orElse(""));
       HttpResponse<?> response;
+      long sent = System.nanoTime();
       try {
         // The body goes out as it arrives, like curl; -o FILE appears only once it is whole.
         response = output != null ? esp.http().send(request, BodyHandlers.ofFile(output))
@@ -176,6 +177,11 @@ final class RequestCommand implements Callable<Integer> {
       } catch (UnsupportedHttpMethodException | IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), request.method() + " " + shownUrl + ": " + e.getMessage());
       } catch (HttpConnectionException e) {
+        if (System.nanoTime() - sent >= timeout.toNanos()) {
+          // The device's own network timeout is --timeout (P-22): its connection failure then is the timeout.
+          return fail(ExitCodes.TIMEOUT, request.method() + " " + shownUrl + " timed out after " + timeout.toMillis()
+              + " ms (the device gave up: " + e.getMessage() + ")");
+        }
         return fail(ExitCodes.CONNECTION, "cannot connect for " + request.method() + " " + shownUrl + ": " + e.getMessage());
       } catch (CommandTimeoutException e) {
         return fail(ExitCodes.TIMEOUT, request.method() + " " + shownUrl + " timed out after " + timeout.toMillis() + " ms");
