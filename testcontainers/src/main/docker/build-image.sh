@@ -118,8 +118,12 @@ cp "$here/Dockerfile" "$work/Dockerfile"
 # builder does the same for a FROM scratch image.
 docker buildx version >/dev/null 2>&1 || export DOCKER_BUILDKIT=0
 log="$work/build.log"
+previous=$(docker image inspect -f '{{.Id}}' "$image:$version" 2>/dev/null) || previous=
 if ! docker build --build-arg "VERSION=$version" -t "$image:$version" -t "$image:latest" "$work" >"$log" 2>&1; then
   tail -n 20 "$log" >&2
   die "docker build failed; the whole log is in $log"
 fi
+# The image the tags pointed at before, if nothing else uses it: one build leaves one image.
+current=$(docker image inspect -f '{{.Id}}' "$image:$version")
+if [ -n "$previous" ] && [ "$previous" != "$current" ]; then docker image rm "$previous" >/dev/null 2>&1 || true; fi
 say "built $image:$version and $image:latest ($(docker image inspect -f '{{.Size}}' "$image:$version" | awk '{ printf "%d MB", $1 / 1000000 }'), Docker $engine)"
