@@ -44,10 +44,7 @@ class EspAtEmulatorContainerIT {
       .withUnpaced()
       .withoutAdmin();
 
-  /**
-   * One host connection for the class, as a board has one UART: a connection closed and at once
-   * reopened through Docker's port proxy can find the device still attached to the old one.
-   */
+  /** One host connection for the class, as a board has one UART. */
   private static EspAt device;
 
   @BeforeAll
