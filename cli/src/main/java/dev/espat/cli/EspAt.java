@@ -31,11 +31,10 @@ import picocli.CommandLine.Command;
       "0:success",
       "1:failure (the message says why: a port in use, a device that does not answer)",
       "2:usage error (bad option or argument)",
-      "3:device error: port not opened, no handshake, Wi-Fi join failed (request)",
+      "3:device error: port not opened, no handshake, Wi-Fi join failed (request, conformance)",
       "4:the server answered an HTTP status >= 400; the body is still written (request)",
       "5:the request timed out (request)",
-      "6:the device could not connect to the server (request)",
-      "69:the subcommand is not available in this build yet"
+      "6:the device could not connect to the server (request)"
     })
 public final class EspAt implements Runnable {
 

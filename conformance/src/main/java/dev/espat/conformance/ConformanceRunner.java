@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,7 +49,7 @@ public final class ConformanceRunner {
   private final boolean knownAccessPoint;
   private final String firmware;
   private final double timeoutScale;
-  private final Consumer<TranscriptResult> listener;
+  private final Listener listener;
 
   private ConformanceRunner(Builder b) {
     this.port = b.port;
@@ -66,12 +65,10 @@ public final class ConformanceRunner {
   }
 
   /**
-   * A runner for the device on a port URL, opened with {@link Transport#open}.
-   *
-   * @throws IllegalArgumentException naming the URL when it cannot be read
+   * A runner for the device on a port URL, opened with {@link Transport#open} when the run starts
+   * ({@link #run} throws {@link IllegalArgumentException} naming the URL when it cannot be read).
    */
   public static Builder builder(String portUrl) {
-    dev.espat.driver.internal.PortUrl.parse(portUrl); // refuse a bad URL now, naming it
     return new Builder(portUrl, () -> Transport.open(portUrl));
   }
 
@@ -94,11 +91,13 @@ public final class ConformanceRunner {
       String detected = firmware != null ? firmware : detectFirmware(link, masking);
       RunContext context = new RunContext(ssid, password, knownAccessPoint, detected, link.baudRate(), masking, timeoutScale);
       TranscriptRunner runner = new TranscriptRunner(link, server, context);
+      listener.started(link.description(), detected == null ? "unknown" : detected + " (" + (firmware != null ? "--firmware" : "AT+GMR") + ")",
+          server.url() + " and " + server.tlsUrl(), suite);
       List<TranscriptResult> results = new ArrayList<>();
       for (Transcript t : suite.transcripts()) {
         TranscriptResult r = runOne(runner, t);
         results.add(r);
-        listener.accept(r);
+        listener.finished(r);
       }
       return new ConformanceReport(link.description(), detected == null ? "" : detected,
           firmware != null ? "--firmware" : detected == null ? "unknown" : "AT+GMR",
@@ -124,6 +123,8 @@ public final class ConformanceRunner {
     DeviceLink link;
     try {
       link = DeviceLink.open(opener);
+    } catch (IllegalArgumentException e) {
+      throw e; // a port URL that cannot be read: the caller's mistake, not the device's
     } catch (IOException | RuntimeException e) {
       throw new DeviceUnreachableException("cannot open " + port + ": " + e.getMessage(), e);
     }
@@ -145,6 +146,22 @@ public final class ConformanceRunner {
     return m.find() ? m.group(1) : null;
   }
 
+  /** Hears how a run goes. */
+  @FunctionalInterface
+  public interface Listener {
+    /**
+     * The device answered and the test server listens: the transcripts start.
+     *
+     * @param device the port
+     * @param firmware the release and where it came from: {@code 4.1.0.0 (AT+GMR)}, or {@code unknown}
+     * @param server the test server's URLs
+     */
+    default void started(String device, String firmware, String server, Suite suite) {}
+
+    /** A transcript finished (or was skipped). */
+    void finished(TranscriptResult result);
+  }
+
   /** Configures a run; everything but the port has a default. */
   public static final class Builder {
     private final String port;
@@ -156,7 +173,7 @@ public final class ConformanceRunner {
     private boolean knownAccessPoint;
     private String firmware;
     private double timeoutScale = 1.0;
-    private Consumer<TranscriptResult> listener = r -> { };
+    private Listener listener = r -> { };
 
     private Builder(String port, DeviceLink.Opener opener) {
       this.port = port;
@@ -201,8 +218,8 @@ public final class ConformanceRunner {
       return this;
     }
 
-    /** Hears each transcript's result as soon as it is known. */
-    public Builder listener(Consumer<TranscriptResult> listener) {
+    /** Hears the run start and each transcript's result as soon as it is known. */
+    public Builder listener(Listener listener) {
       this.listener = Objects.requireNonNull(listener);
       return this;
     }

@@ -109,9 +109,11 @@ public final class Suite {
 
   /** The transcripts that name at least one of {@code rules} (all when it is empty). */
   public Suite onlyRules(List<String> rules) {
-    if (rules.isEmpty()) {
-      return this;
-    }
-    return new Suite(origin, transcripts.stream().filter(t -> t.rules().stream().anyMatch(rules::contains)).toList());
+    return rules.isEmpty() ? this : only(t -> t.rules().stream().anyMatch(rules::contains));
+  }
+
+  /** The transcripts {@code keep} accepts, in the same order. */
+  public Suite only(java.util.function.Predicate<Transcript> keep) {
+    return new Suite(origin, transcripts.stream().filter(keep).toList());
   }
 }
