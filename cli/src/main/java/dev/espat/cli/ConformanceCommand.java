@@ -133,7 +133,7 @@ final class ConformanceCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(cmd, "--serve-address: " + e.getMessage());
     }
     out.println();
-    text.summary(report, rules.isEmpty());
+    text.summary(report, rules.isEmpty() && suite == null);
     if (junitXml != null) {
       try {
         JUnitXmlReport.write(report, junitXml);

@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
  * ./esp-at --help
  * ./esp-at emulate --tcp 127.0.0.1:3333
  * ./esp-at request --port socket://127.0.0.1:3333 --wifi ssid:pwd http://example.com/
+ * ./esp-at conformance --port socket://127.0.0.1:3333 --junit-xml conformance.xml
+ * ./esp-at record --port /dev/ttyUSB0 --out session.txn
  * }</pre>
  *
  * <p>Exit codes are listed in {@link ExitCodes}.
@@ -23,6 +25,7 @@ import picocli.CommandLine.Command;
       EmulateCommand.class,
       RequestCommand.class,
       ConformanceCommand.class,
+      RecordCommand.class,
       PortsCommand.class,
       CommandLine.HelpCommand.class
     },

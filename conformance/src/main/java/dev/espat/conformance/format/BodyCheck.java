@@ -12,6 +12,9 @@ public sealed interface BodyCheck {
   /** {@code length N}: exactly N bytes. */
   record Length(long bytes) implements BodyCheck {}
 
+  /** {@code sha256 HEX}: bytes with this SHA-256 (what a recording writes for a long body). */
+  record Sha256(String hex) implements BodyCheck {}
+
   /** {@code text "..."}: exactly these bytes. */
   record Text(Template text) implements BodyCheck {}
 

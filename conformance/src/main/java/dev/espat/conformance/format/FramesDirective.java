@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * Reads a {@code frames} line:
- * {@code frames +HTTPCGET [max 2048] [min 1] [gate] [body /bytes/5000 | body sent] [length N] [text "..."] [contains "..."] [lacks "..."]}.
+ * {@code frames +HTTPCGET [max 2048] [min 1] [gate] [body /bytes/5000 | body sent] [length N] [sha256 HEX] [text "..."] [contains "..."] [lacks "..."]}.
  */
 final class FramesDirective {
   private FramesDirective() {}
@@ -37,11 +37,18 @@ final class FramesDirective {
           }
         }
         case "length" -> checks.add(new BodyCheck.Length(number(words, "length", 0)));
+        case "sha256" -> {
+          String hex = words.required("sha256 needs 64 hex digits");
+          if (!hex.matches("[0-9a-fA-F]{64}")) {
+            throw new IllegalArgumentException("sha256 '" + hex + "' is not 64 hex digits");
+          }
+          checks.add(new BodyCheck.Sha256(hex.toLowerCase(java.util.Locale.ROOT)));
+        }
         case "text" -> checks.add(new BodyCheck.Text(words.quoted("text")));
         case "contains" -> checks.add(new BodyCheck.Contains(words.quoted("contains")));
         case "lacks" -> checks.add(new BodyCheck.Lacks(words.quoted("lacks")));
         default -> throw new IllegalArgumentException("frames: '" + w + "' is not an option; known: max N, min N, gate, "
-            + "body PATH, body sent, length N, text \"...\", contains \"...\", lacks \"...\"");
+            + "body PATH, body sent, length N, sha256 HEX, text \"...\", contains \"...\", lacks \"...\"");
       }
     }
     return new Step.Frames(line, source, prefix, max, min, gate, checks);

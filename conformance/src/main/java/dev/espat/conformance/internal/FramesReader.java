@@ -150,6 +150,8 @@ final class FramesReader {
             : body.differenceFrom(lastSent, "the payload sent");
         case BodyCheck.Length l -> body.length() == l.bytes() ? null
             : "the frames carried " + body.length() + " bytes, not " + l.bytes();
+        case BodyCheck.Sha256 h -> java.util.HexFormat.of().formatHex(body.sha256()).equals(h.hex()) ? null
+            : "the frames' " + body.length() + " bytes have another SHA-256 than " + h.hex();
         case BodyCheck.Text t -> {
           byte[] want = values.text(t.text());
           Body expected = new Body();
