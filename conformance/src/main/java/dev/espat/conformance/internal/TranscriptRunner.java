@@ -135,10 +135,16 @@ public final class TranscriptRunner {
   // ---- the clean start ----------------------------------------------------------------------
 
   private void cleanStart(Transcript t) throws StepFailure, IOException, InterruptedException {
-    if (!commands.sync(deadline, masking)) {
-      // A socket may be stuck behind a half-open data mode: a new connection starts clean.
-      link.reopen(Duration.ofMillis(300));
-      if (!commands.sync(deadline, masking)) {
+    if (!answers()) {
+      // A socket may be stuck behind a half-open data mode, or the port was closed after a write
+      // that never finished: a new connection starts clean.
+      try {
+        link.reopen(Duration.ofMillis(300));
+      } catch (IOException e) {
+        lost = "the port could not be opened again (before " + t.name() + "): " + e.getMessage();
+        throw new StepFailure(lost, "");
+      }
+      if (!answers()) {
         lost = "the device stopped answering AT (before " + t.name() + ")";
         throw new StepFailure("the device did not answer AT with OK", ByteDiff.got(link.inbox().peek(SHOWN), masking));
       }
@@ -160,6 +166,14 @@ public final class TranscriptRunner {
       commands.drainQuiet(Duration.ofMillis(300), Duration.ofSeconds(3));
     }
     link.inbox().clear();
+  }
+
+  private boolean answers() throws InterruptedException {
+    try {
+      return commands.sync(deadline, masking);
+    } catch (IOException e) {
+      return false; // the port failed under us: the caller opens it again
+    }
   }
 
   /** Whether the device's firmware has what arrived in {@code release}; unknown firmware: assume it does. */
