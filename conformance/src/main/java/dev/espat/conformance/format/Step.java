@@ -68,6 +68,12 @@ public sealed interface Step {
   /** {@code expect-nothing for 300ms}: the device writes nothing for that long. */
   record ExpectNothing(int line, String source, Duration duration) implements Step {}
 
+  /**
+   * {@code within 5s}: the next step must be done within this long (and within the transcript's
+   * timeout), such as {@code ready} after a reset or a join on a slow network.
+   */
+  record Within(int line, String source, Duration duration) implements Step {}
+
   /** {@code wait 200ms}: does nothing for that long; what arrives meanwhile is kept. */
   record Wait(int line, String source, Duration duration) implements Step {}
 

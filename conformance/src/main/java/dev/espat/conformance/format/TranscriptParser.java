@@ -113,6 +113,10 @@ public final class TranscriptParser {
       throw error("has no steps");
     }
     checkLengths();
+    if (steps.getLast() instanceof Step.Within w) {
+      lineNumber = w.line();
+      throw error("'within' bounds the next step, and none follows");
+    }
     String fallback = Path.of(source).getFileName().toString().replaceFirst("\\.txn$", "");
     return new Transcript(source, name != null ? name : fallback, rules, golden, transport, Optional.ofNullable(firmware),
         needs, timeout, description.toString().strip(), cleanStart, steps);
@@ -293,6 +297,10 @@ public final class TranscriptParser {
         expectWords(words, 2, "wait 200ms");
         steps.add(new Step.Wait(n, line, duration(words[1])));
       }
+      case "within" -> {
+        expectWords(words, 2, "within 5s");
+        steps.add(new Step.Within(n, line, duration(words[1])));
+      }
       case "expect-nothing" -> {
         if (words.length == 3 && words[1].equals("for")) {
           steps.add(new Step.ExpectNothing(n, line, duration(words[2])));
@@ -341,7 +349,7 @@ public final class TranscriptParser {
       }
       case "frames" -> steps.add(FramesDirective.parse(n, line));
       default -> throw new IllegalArgumentException("'" + word + "' is not a directive; known: echo, syslog, wifi, reset, restore, "
-          + "wait, expect-nothing, reopen, baud, server-saw, rate-begin, rate-check, frames (and lines starting with > or <)");
+          + "wait, within, expect-nothing, reopen, baud, server-saw, rate-begin, rate-check, frames (and lines starting with > or <)");
     }
   }
 

@@ -111,11 +111,18 @@ public final class TranscriptRunner {
       }
       server.requests().clear();
       long[] lengths = payloadLengths(t.steps());
+      long transcriptDeadline = deadline;
       for (int i = 0; i < t.steps().size(); i++) {
         Step step = t.steps().get(i);
         line = step.line();
         source = step.source();
+        if (step instanceof Step.Within w) {
+          // bounds the next step only
+          deadline = Math.min(transcriptDeadline, System.nanoTime() + w.duration().toNanos());
+          continue;
+        }
         execute(step, lengths[i]);
+        deadline = transcriptDeadline;
       }
       return Outcome.pass();
     } catch (StepFailure f) {
@@ -220,6 +227,7 @@ public final class TranscriptRunner {
       case Step.ServerSaw s -> serverSaw(s);
       case Step.RateBegin r -> link.inbox().startTiming();
       case Step.RateCheck r -> rateCheck(r.maxPercent());
+      case Step.Within w -> throw new IllegalStateException("handled by run");
     }
   }
 

@@ -42,6 +42,7 @@ class TranscriptParserTest {
         reset
         restore
         wait 200ms
+        within 2s
         expect-nothing for 300ms
         reopen after 1s
         baud {baud}
@@ -68,7 +69,7 @@ class TranscriptParserTest {
     assertThat(t.timeout()).isEqualTo(Duration.ofMillis(1500));
     assertThat(t.description()).isEqualTo("first line second line");
     assertThat(t.steps()).extracting(s -> s.getClass().getSimpleName()).containsExactly(
-        "Echo", "Syslog", "WifiJoin", "WifiLeave", "Reset", "Reset", "Wait", "ExpectNothing", "Reopen", "Baud",
+        "Echo", "Syslog", "WifiJoin", "WifiLeave", "Reset", "Reset", "Wait", "Within", "ExpectNothing", "Reopen", "Baud",
         "ServerSaw", "ServerSaw", "RateBegin", "RateCheck", "Send", "SendHex", "SendGenerated", "Expect", "Expect",
         "Expect", "Expect", "Frames");
     Step.Frames f = (Step.Frames) t.steps().getLast();
@@ -79,8 +80,8 @@ class TranscriptParserTest {
     assertThat(f.checks()).hasSize(5);
     BodyCheck.Contains contains = (BodyCheck.Contains) f.checks().get(2);
     assertThat(contains.text().pieces()).containsExactly(new Piece.Literal(new byte[] {'a', '"', 'b'}));
-    assertThat(((Step.RateCheck) t.steps().get(13)).maxPercent()).isEqualTo(120);
-    assertThat(((Step.SendHex) t.steps().get(15)).bytes()).containsExactly(0, 0xff, 0x2b);
+    assertThat(((Step.RateCheck) t.steps().get(14)).maxPercent()).isEqualTo(120);
+    assertThat(((Step.SendHex) t.steps().get(16)).bytes()).containsExactly(0, 0xff, 0x2b);
   }
 
   @Test
@@ -144,6 +145,7 @@ class TranscriptParserTest {
     fails(head() + "frames +HTTPCGET colour red\n", 3, "'colour' is not an option");
     fails(head() + "frames +HTTPCGET contains \"open\n", 3, "no closing double quote");
     fails(head() + "wait soon\n", 3, "'soon' is not a duration");
+    fails(head() + "> AT\\r\\n\nwithin 1s\n", 4, "'within' bounds the next step, and none follows");
     fails(head() + ">gen 0\n", 3, "1..");
     fails(head() + ">\n", 3, "needs one space");
     fails(head() + "<\n", 3, "needs one space");
@@ -177,9 +179,14 @@ class TranscriptParserTest {
   }
 
   @Test
-  @DisplayName("the built-in suite's files all read")
-  void builtInReads() {
+  @DisplayName("the built-in suite's files all read, and its index lists every one of them")
+  void builtInReads() throws java.io.IOException {
     List<Transcript> all = dev.espat.conformance.Suite.builtIn().transcripts();
-    assertThat(all).hasSizeGreaterThan(50);
+    java.nio.file.Path dir = java.nio.file.Path.of("src/main/resources/dev/espat/conformance/suite");
+    try (var files = java.nio.file.Files.list(dir)) {
+      List<String> onDisk = files.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".txn"))
+          .map(n -> n.substring(0, n.length() - 4)).sorted().toList();
+      assertThat(all).extracting(Transcript::name).containsExactlyInAnyOrderElementsOf(onDisk);
+    }
   }
 }
