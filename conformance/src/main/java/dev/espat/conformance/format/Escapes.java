@@ -31,11 +31,6 @@ public final class Escapes {
     return s.toString();
   }
 
-  /** How many characters {@link #show} writes for this byte. */
-  public static int shownWidth(int b) {
-    return shown(b).length();
-  }
-
   static void appendShown(StringBuilder s, int b) {
     s.append(shown(b));
   }

@@ -198,11 +198,4 @@ public record Template(String text, List<Piece> pieces) {
   public boolean hasLength() {
     return indexOf(Piece.Length.class) >= 0;
   }
-
-  /** The names of the run values the line uses. */
-  public Set<String> variables() {
-    Set<String> names = new java.util.TreeSet<>();
-    pieces.stream().filter(Piece.Variable.class::isInstance).forEach(p -> names.add(((Piece.Variable) p).name()));
-    return names;
-  }
 }

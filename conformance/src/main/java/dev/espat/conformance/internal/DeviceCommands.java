@@ -1,6 +1,5 @@
 package dev.espat.conformance.internal;
 
-import dev.espat.conformance.format.Escapes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -170,9 +169,5 @@ final class DeviceCommands {
 
   static byte[] ascii(String s) {
     return s.getBytes(StandardCharsets.ISO_8859_1);
-  }
-
-  static String show(byte[] b) {
-    return Escapes.show(b);
   }
 }

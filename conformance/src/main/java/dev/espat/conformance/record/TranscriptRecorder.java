@@ -354,7 +354,6 @@ public final class TranscriptRecorder {
     final MessageDigest sha = Route.sha256();
     long total;
     int count;
-    int largest;
     byte[] onlyHead;
 
     Run(String name) {
@@ -382,7 +381,6 @@ public final class TranscriptRecorder {
     }
     run.count++;
     run.total += f.length;
-    run.largest = Math.max(run.largest, f.length);
     run.onlyHead = run.count == 1 ? f.head.toByteArray() : null;
   }
 
