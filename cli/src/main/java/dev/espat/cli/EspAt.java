@@ -10,6 +10,8 @@ import picocli.CommandLine.Command;
  * ./esp-at --help
  * ./esp-at emulate --tcp 127.0.0.1:3333
  * ./esp-at request --port socket://127.0.0.1:3333 --wifi ssid:pwd http://example.com/
+ * ./esp-at conformance --port socket://127.0.0.1:3333 --junit-xml conformance.xml
+ * ./esp-at record --port /dev/ttyUSB0 --out session.txn
  * }</pre>
  *
  * <p>Exit codes are listed in {@link ExitCodes}.
@@ -23,6 +25,7 @@ import picocli.CommandLine.Command;
       EmulateCommand.class,
       RequestCommand.class,
       ConformanceCommand.class,
+      RecordCommand.class,
       PortsCommand.class,
       CommandLine.HelpCommand.class
     },
@@ -31,11 +34,10 @@ import picocli.CommandLine.Command;
       "0:success",
       "1:failure (the message says why: a port in use, a device that does not answer)",
       "2:usage error (bad option or argument)",
-      "3:device error: port not opened, no handshake, Wi-Fi join failed (request)",
+      "3:device error: port not opened, no handshake, Wi-Fi join failed (request, conformance)",
       "4:the server answered an HTTP status >= 400; the body is still written (request)",
       "5:the request timed out (request)",
-      "6:the device could not connect to the server (request)",
-      "69:the subcommand is not available in this build yet"
+      "6:the device could not connect to the server (request)"
     })
 public final class EspAt implements Runnable {
 

@@ -27,8 +27,6 @@ public final class ExitCodes {
   public static final int TIMEOUT = 5;
   /** The device could not reach the server: DNS failure, connection refused, TLS failure, no IP. */
   public static final int CONNECTION = 6;
-  /** The subcommand exists but its implementation has not landed in this build. */
-  public static final int UNAVAILABLE = 69;
   /** An unexpected internal failure; the message names it. */
   public static final int SOFTWARE = 70;
 

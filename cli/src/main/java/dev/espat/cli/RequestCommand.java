@@ -252,17 +252,7 @@ final class RequestCommand implements Callable<Integer> {
 
   /** The driver's port URL: a bare device name with --baud becomes serial:NAME?baud=N. */
   private String portUrl() {
-    if (baud == null) {
-      return port;
-    }
-    if (baud < 80 || baud > 5_000_000) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--baud must be 80..5000000, got " + baud);
-    }
-    if (port.contains("://") || port.startsWith("serial:")) {
-      throw new CommandLine.ParameterException(spec.commandLine(),
-          "--baud applies to a bare device name like /dev/ttyUSB0; for " + port + " put ?baud= in the URL or drop --baud");
-    }
-    return "serial:" + port + "?baud=" + baud;
+    return PortUrls.of(spec.commandLine(), port, baud);
   }
 
   private boolean writeHeaders(byte[] body) {

@@ -76,9 +76,23 @@ class EspAtCommandLineTest {
   }
 
   @Test
-  void plannedSubcommandSaysWhatItWillDoAndDoesNotClaimSuccess() {
-    assertThat(run("conformance")).isEqualTo(ExitCodes.UNAVAILABLE);
-    assertThat(err.toString()).contains("not available in this build yet", "JUnit XML");
+  void conformanceNeedsAPortAndDocumentsItsExitCodes() {
+    assertThat(run("conformance")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("--port");
+    assertThat(run("conformance", "--help")).isEqualTo(ExitCodes.OK);
+    assertThat(out.toString()).contains("--suite", "--serve-address", "--junit-xml", "--rule", "--firmware", "--wifi",
+        "0   no transcript failed", "1   a transcript failed", "3   the device is not reachable");
+  }
+
+  @Test
+  void conformanceServeAddressForms() {
+    ConformanceCommand.ServeAddress c = new ConformanceCommand.ServeAddress();
+    assertThat(c.convert("192.168.1.20").getPort()).isZero();
+    assertThat(c.convert("192.168.1.20:8080").getPort()).isEqualTo(8080);
+    assertThat(c.convert("[::1]").getPort()).isZero();
+    assertThat(c.convert("[::1]:9000").getPort()).isEqualTo(9000);
+    assertThat(run("conformance", "--port", "socket://127.0.0.1:1", "--serve-address", "8080")).isEqualTo(ExitCodes.USAGE);
+    assertThat(err.toString()).contains("give the address the device reaches");
   }
 
   @Test
