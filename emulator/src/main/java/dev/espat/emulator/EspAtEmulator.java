@@ -5,6 +5,7 @@ import dev.espat.emulator.command.StandardFamilies;
 import dev.espat.emulator.device.AccessPoint;
 import dev.espat.emulator.device.Device;
 import dev.espat.emulator.device.DeviceOptions;
+import dev.espat.emulator.fault.Faults;
 import dev.espat.emulator.firmware.FirmwareProfile;
 import dev.espat.emulator.http.HttpEngine;
 import dev.espat.emulator.http.HttpOptions;
@@ -45,6 +46,8 @@ import java.util.Optional;
  *
  * EspAtEmulator esp = EspAtEmulator.builder().pty(null).devices(2).start();
  * esp.devices().get(1).ptyPath();      // /tmp/ttyESP1, for any program that opens serial ports
+ *
+ * esp.device().faults().inject(new Fault.Busy(3));   // the next 3 command lines: busy p...
  * }</pre>
  */
 public final class EspAtEmulator implements AutoCloseable {
@@ -271,8 +274,11 @@ public final class EspAtEmulator implements AutoCloseable {
           SerialLine serial = i < serialLines.size() ? serialLines.get(i) : null;
           DeviceOptions o = serial == null ? deviceOptions : deviceOptions.withBaudRate(serial.baud());
           RequestLog requests = new RequestLog();
-          Device device = new Device("dev" + i, o, StandardFamilies.all(new HttpCommands(http, requests)), trace);
-          EmulatedDevice emulated = new EmulatedDevice(device, pacing(o), requests);
+          String name = "dev" + i;
+          Faults faults = new Faults(name, trace);
+          Device device = new Device(name, o,
+              StandardFamilies.all(new HttpCommands(http, requests, faults.httpHooks())), trace, faults.deviceHooks());
+          EmulatedDevice emulated = new EmulatedDevice(i, device, pacing(o), requests, faults);
           started.add(emulated);
           addPorts(emulated, i, o);
         }

@@ -31,6 +31,7 @@ public final class HttpCall {
   private final EventLoop loop;
   private final ResponseListener listener;
   private final long timeoutNanos;
+  private final CallFaults faults;
   private OutgoingRequest request;
   private Channel channel;
   private int redirects;
@@ -40,13 +41,15 @@ public final class HttpCall {
   private boolean paused;
   private long lastActivity;
   private ScheduledFuture<?> idleCheck;
+  private long bodyBytes;
 
-  HttpCall(HttpEngine engine, EventLoop loop, OutgoingRequest request, ResponseListener listener) {
+  HttpCall(HttpEngine engine, EventLoop loop, OutgoingRequest request, ResponseListener listener, CallFaults faults) {
     this.engine = engine;
     this.loop = loop;
     this.request = request;
     this.listener = listener;
     this.timeoutNanos = request.timeout().toNanos();
+    this.faults = faults;
   }
 
   void start() {
@@ -95,6 +98,11 @@ public final class HttpCall {
   }
 
   private void connect() {
+    String host = request.uri().getHost();
+    if (faults.unresolvable().test(host)) {
+      fail("cannot resolve " + host + " (dns-failure fault)");
+      return;
+    }
     ChannelFuture connected;
     try {
       connected = engine.connect(loop, request, new ResponseHandler());
@@ -221,13 +229,29 @@ public final class HttpCall {
         onHead(response);
       }
       if (msg instanceof HttpContent content) {
-        if (redirectTo == null && content.content().isReadable()) {
-          listener.onBody(ByteBufUtil.getBytes(content.content()));
+        if (redirectTo == null && content.content().isReadable() && !body(ByteBufUtil.getBytes(content.content()))) {
+          return;
         }
         if (msg instanceof LastHttpContent) {
           onEnd();
         }
       }
+    }
+
+    /** Hands a body piece on; false when a drop-connection fault ended the call within it. */
+    private boolean body(byte[] bytes) {
+      if (!faults.drops() || bodyBytes + bytes.length <= faults.dropAfterBodyBytes()) {
+        bodyBytes += bytes.length;
+        listener.onBody(bytes);
+        return true;
+      }
+      int keep = (int) (faults.dropAfterBodyBytes() - bodyBytes);
+      if (keep > 0) {
+        bodyBytes += keep;
+        listener.onBody(java.util.Arrays.copyOf(bytes, keep));
+      }
+      fail("the connection was dropped after " + bodyBytes + " body bytes (drop-connection fault)");
+      return false;
     }
 
     @Override
