@@ -66,6 +66,17 @@ class AdminApiIT {
     }
   }
 
+  /** A request written by hand on a socket, for what an HTTP client would refuse to send; the whole answer. */
+  private static String rawRequest(URI base, String request) {
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout((int) PATIENCE.toMillis());
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private static HttpResponse<String> call(EmulatorSession s, String method, String path, String body) {
     return call(admin(s), method, path, body, null);
   }
@@ -331,6 +342,8 @@ class AdminApiIT {
       assertError(put, 405, "PUT is not allowed here; allowed: GET, POST, DELETE");
       assertThat(put.headers().firstValue("Allow")).hasValue("GET, POST, DELETE");
       assertError(call(s, "POST", "api/devices/0/faults", "x".repeat(70_000)), 413, "the request body is over 65536 bytes");
+      assertThat(rawRequest(admin(s), "GET /api/" + "x".repeat(5000) + " HTTP/1.1\r\nHost: x\r\n\r\n"))
+          .startsWith("HTTP/1.1 400 Bad Request").contains("{\"error\":\"malformed HTTP request: ");
       assertThat(call(s, "GET", "api/health", null).statusCode()).as("still serving").isEqualTo(200);
       assertThat(json(call(s, "GET", "api/devices/0/faults", null))).as("nothing was injected").isEmpty();
     }

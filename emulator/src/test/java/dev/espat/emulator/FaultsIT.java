@@ -334,6 +334,21 @@ class FaultsIT {
   }
 
   @Test
+  @DisplayName("wifi-disconnect while a request waits out its http-latency: it is never sent, 0x010a7000")
+  void wifiDisconnectDuringHttpLatency() throws Exception {
+    server.stubFor(get("/hello").willReturn(aResponse().withBody("hello")));
+    try (EmulatorSession s = joined(EspAtEmulator.builder(), ",,,0")) {
+      s.exchange("AT+SYSLOG=1\r\n");
+      s.emulator().device().faults().inject(new Fault.HttpLatency(Duration.ofMillis(800)));
+      s.send("AT+HTTPCGET=\"" + url("/hello") + "\"\r\n");
+      s.emulator().device().faults().inject(new Fault.WifiDisconnect());
+      assertThat(s.readUntilEnd("ERROR\\r\\n", PATIENCE))
+          .isEqualTo("WIFI DISCONNECT\\r\\nERR CODE:0x010a7000\\r\\n\\r\\nERROR\\r\\n");
+      assertThat(server.getAllServeEvents()).isEmpty();
+    }
+  }
+
+  @Test
   @DisplayName("every injection and use is in the trace, garbage shown escaped")
   void traced() {
     try (EmulatorSession s = EmulatorSession.overTcp(EspAtEmulator.builder())) {

@@ -181,12 +181,18 @@ public final class HttpCommands implements CommandFamily {
 
   /** Sends now, or answers the connection failure when the station has no IP (P-43). */
   private void send(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
-    if (!WifiStation.hasIp(ex.state())) {
-      ex.note("HTTP " + request.method() + " refused: the station has no IP (P-43)");
-      ex.failure(reply.failure(), ErrorCode.HTTP_CONNECTION_FAILED);
-      return;
+    if (!refusedWithoutIp(ex, request, reply)) {
+      start(ex, request, reply);
     }
-    start(ex, request, reply);
+  }
+
+  private static boolean refusedWithoutIp(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
+    if (WifiStation.hasIp(ex.state())) {
+      return false;
+    }
+    ex.note("HTTP " + request.method() + " refused: the station has no IP (P-43)");
+    ex.failure(reply.failure(), ErrorCode.HTTP_CONNECTION_FAILED);
+    return true;
   }
 
   /** Sends the request, after the latency an http-latency fault adds. */
@@ -200,6 +206,9 @@ public final class HttpCommands implements CommandFamily {
   }
 
   private void go(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
+    if (refusedWithoutIp(ex, request, reply)) {
+      return; // the station lost its IP while the request waited (wifi-disconnect during http-latency)
+    }
     // Only a transfer that prints a body uses up a fault that cuts bodies.
     boolean body = reply.shape() == HttpTransfer.Shape.BODY;
     long dropAfter = body ? faults.takeDropAfter().orElse(CallFaults.NO_DROP) : CallFaults.NO_DROP;

@@ -11,6 +11,7 @@ import dev.espat.grammar.SecretMasker;
 import dev.espat.grammar.SubCategory;
 import dev.espat.grammar.response.ResponseEncoder;
 import dev.espat.grammar.response.ResultCode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -155,7 +156,7 @@ final class HttpTransfer implements ResponseListener {
     int keep = (int) (truncateAfter - printed);
     if (keep > 0) {
       printed += keep;
-      handOver(java.util.Arrays.copyOf(bytes, keep));
+      handOver(Arrays.copyOf(bytes, keep));
     }
     call.cancel();
     answer(ErrorCode.HTTP_CONNECTION_FAILED, "the body was cut after " + printed + " bytes (truncate-body fault)");

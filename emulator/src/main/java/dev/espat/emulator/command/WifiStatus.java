@@ -23,9 +23,4 @@ public record WifiStatus(int mode, String state, String ssid, String ip) {
   public static Optional<WifiStatus> of(DeviceState state) {
     return state.published(WifiStatus.class);
   }
-
-  /** Whether the station has an address, so that HTTP commands can reach the network (P-43). */
-  public boolean hasIp() {
-    return "got-ip".equals(state);
-  }
 }

@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One simulated ESP32 running ESP-AT: a state machine fed bytes by its port and writing bytes back
@@ -120,7 +121,7 @@ public final class Device implements AutoCloseable {
    * away): runs on the device thread, between two steps of whatever it is doing, with the same
    * powers as a family's boot hook. From any thread.
    */
-  public void event(java.util.function.Consumer<BootContext> action) {
+  public void event(Consumer<BootContext> action) {
     run(() -> action.accept(new BootContext(this)));
   }
 

@@ -29,7 +29,7 @@ import java.util.function.Predicate;
  *   Faults faults = emu.device().faults();
  *   InjectedFault busy = faults.inject(new Fault.Busy(2));   // the next two lines: busy p...
  *   faults.inject(new Fault.DnsFailure("example.com"));       // until removed
- *   faults.active();                                          // [Busy[commands=2], DnsFailure[...]]
+ *   faults.active();               // [InjectedFault[id=1, fault=Busy[commands=2]], InjectedFault[id=2, ...]]
  *   faults.remove(busy.id());
  *   faults.clear();
  * }

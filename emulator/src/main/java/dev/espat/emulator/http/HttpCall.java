@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -248,7 +249,7 @@ public final class HttpCall {
       int keep = (int) (faults.dropAfterBodyBytes() - bodyBytes);
       if (keep > 0) {
         bodyBytes += keep;
-        listener.onBody(java.util.Arrays.copyOf(bytes, keep));
+        listener.onBody(Arrays.copyOf(bytes, keep));
       }
       fail("the connection was dropped after " + bodyBytes + " body bytes (drop-connection fault)");
       return false;
