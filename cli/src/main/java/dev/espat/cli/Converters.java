@@ -18,47 +18,62 @@ final class Converters {
 
   private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s)?");
 
+  /** The admin API's port when {@code --admin} names only a host. */
+  static final int DEFAULT_ADMIN_PORT = 8080;
+
   /** {@code HOST:PORT}, {@code HOST}, {@code :PORT} or {@code PORT}; the host defaults to loopback. */
   static final class TcpAddress implements ITypeConverter<InetSocketAddress> {
     @Override
     public InetSocketAddress convert(String value) {
-      String host = "127.0.0.1";
-      String port = Integer.toString(DEFAULT_TCP_PORT);
-      if (value.matches("\\d+")) {
-        port = value;
-      } else if (value.startsWith("[")) {
-        int end = value.indexOf(']');
-        if (end < 0) {
-          throw new TypeConversionException("'" + value + "' has no closing ']' for an IPv6 address");
-        }
-        host = value.substring(1, end);
-        if (value.length() > end + 1) {
-          if (value.charAt(end + 1) != ':') {
-            throw new TypeConversionException("'" + value + "': expected ':PORT' after the address");
-          }
-          port = value.substring(end + 2);
-        }
-      } else if (value.indexOf(':') >= 0) {
-        int colon = value.lastIndexOf(':');
-        if (value.indexOf(':') != colon) {
-          throw new TypeConversionException("'" + value + "': write IPv6 addresses in brackets, like [::1]:3333");
-        }
-        host = colon == 0 ? host : value.substring(0, colon);
-        port = value.substring(colon + 1);
-      } else if (!value.isBlank()) {
-        host = value;
-      }
-      int p;
-      try {
-        p = Integer.parseInt(port);
-      } catch (NumberFormatException e) {
-        throw new TypeConversionException("'" + value + "': port '" + port + "' is not a number");
-      }
-      if (p < 0 || p > 65535) {
-        throw new TypeConversionException("'" + value + "': port " + p + " is outside 0..65535");
-      }
-      return InetSocketAddress.createUnresolved(host, p);
+      return hostAndPort(value, DEFAULT_TCP_PORT);
     }
+  }
+
+  /** As {@link TcpAddress}, for {@code --admin}: port 8080 when only a host is given. */
+  static final class AdminAddress implements ITypeConverter<InetSocketAddress> {
+    @Override
+    public InetSocketAddress convert(String value) {
+      return hostAndPort(value, DEFAULT_ADMIN_PORT);
+    }
+  }
+
+  private static InetSocketAddress hostAndPort(String value, int defaultPort) {
+    String host = "127.0.0.1";
+    String port = Integer.toString(defaultPort);
+    if (value.matches("\\d+")) {
+      port = value;
+    } else if (value.startsWith("[")) {
+      int end = value.indexOf(']');
+      if (end < 0) {
+        throw new TypeConversionException("'" + value + "' has no closing ']' for an IPv6 address");
+      }
+      host = value.substring(1, end);
+      if (value.length() > end + 1) {
+        if (value.charAt(end + 1) != ':') {
+          throw new TypeConversionException("'" + value + "': expected ':PORT' after the address");
+        }
+        port = value.substring(end + 2);
+      }
+    } else if (value.indexOf(':') >= 0) {
+      int colon = value.lastIndexOf(':');
+      if (value.indexOf(':') != colon) {
+        throw new TypeConversionException("'" + value + "': write IPv6 addresses in brackets, like [::1]:3333");
+      }
+      host = colon == 0 ? host : value.substring(0, colon);
+      port = value.substring(colon + 1);
+    } else if (!value.isBlank()) {
+      host = value;
+    }
+    int p;
+    try {
+      p = Integer.parseInt(port);
+    } catch (NumberFormatException e) {
+      throw new TypeConversionException("'" + value + "': port '" + port + "' is not a number");
+    }
+    if (p < 0 || p > 65535) {
+      throw new TypeConversionException("'" + value + "': port " + p + " is outside 0..65535");
+    }
+    return InetSocketAddress.createUnresolved(host, p);
   }
 
   /** {@code 500} (milliseconds), {@code 500ms} or {@code 2s}. */

@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Starts emulated ESP32s running ESP-AT and serves them until Ctrl-C.",
-      "Prints a line starting with 'listening' for each port once it accepts hosts."
+      "Prints a line starting with 'listening' for each port once it accepts hosts,",
+      "and 'admin listening on URL' for the admin API (--admin)."
     },
     footer = {
       "",
@@ -39,7 +40,9 @@ import picocli.CommandLine.Option;
       "  ./esp-at emulate --serial /dev/ttyUSB0 --baud 115200",
       "  ./esp-at emulate --tcp 4000 --devices 3 --unpaced",
       "  ./esp-at emulate --tcp 3333 --firmware 3.1 --ap espressif:1234567890 --trace esp.log",
-      "  ./esp-at emulate --resolve httpbin.org:80:127.0.0.1:8080"
+      "  ./esp-at emulate --resolve httpbin.org:80:127.0.0.1:8080",
+      "  ./esp-at emulate --tcp 3333 --admin 8080     (faults over HTTP: docs/admin-api.md)",
+      "  ESP_AT_ADMIN_TOKEN=s3cret ./esp-at emulate --tcp 0.0.0.0 --admin 0.0.0.0"
     })
 final class EmulateCommand implements Callable<Integer> {
 
@@ -113,6 +116,18 @@ final class EmulateCommand implements Callable<Integer> {
   @Option(names = "--client-key", paramLabel = "FILE", description = "The PEM private key of the --client-cert in the same position.")
   List<Path> clientKeys = new ArrayList<>();
 
+  @Option(names = "--admin", paramLabel = "HOST:PORT", converter = Converters.AdminAddress.class,
+      description = "Serve the admin API (HTTP and JSON: devices, faults, trace, reset; see docs/admin-api.md) "
+          + "on HOST:PORT (loopback unless a host is given; port 8080 when only a host is). "
+          + "An address that is not loopback needs --admin-token.")
+  InetSocketAddress admin;
+
+  // No ${DEFAULT-VALUE} in the description: --help must not print a token taken from the environment.
+  @Option(names = "--admin-token", paramLabel = "TOKEN", defaultValue = "${env:ESP_AT_ADMIN_TOKEN}",
+      description = "Require 'Authorization: Bearer TOKEN' on every admin request but /api/health "
+          + "(default: the ESP_AT_ADMIN_TOKEN environment variable, if set).")
+  String adminToken;
+
   @Option(names = "--trace", paramLabel = "FILE",
       description = "Append every line and byte each device receives and writes to FILE (secrets masked).")
   Path trace;
@@ -123,6 +138,10 @@ final class EmulateCommand implements Callable<Integer> {
     EspAtEmulator emulator;
     try {
       emulator = builder.start();
+    } catch (IllegalArgumentException e) {
+      // What the builder refuses before binding anything: an admin address that is not loopback
+      // without a token. The message names the address.
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
     } catch (UncheckedIOException e) {
       spec.commandLine().getErr().println("esp-at emulate: " + e.getMessage());
       return ExitCodes.FAILURE;
@@ -197,6 +216,14 @@ final class EmulateCommand implements Callable<Integer> {
     if (stdio) {
       b.stdio();
     }
+    if (admin != null) {
+      b.admin(admin.getHostString(), admin.getPort());
+      try {
+        b.adminToken(adminToken);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--admin-token: " + e.getMessage());
+      }
+    }
     return b;
   }
 
@@ -215,6 +242,7 @@ final class EmulateCommand implements Callable<Integer> {
         out.println("listening " + d.name() + " on " + port.describe());
       }
     }
+    emulator.adminUrl().ifPresent(url -> out.println("admin listening on " + url));
     out.println("firmware " + firmware.version() + ", " + (unpaced ? "unpaced" : baud + " baud")
         + (accessPoints.isEmpty() ? ", any access point joins" : ", access points: "
             + accessPoints.stream().map(AccessPoint::ssid).toList())

@@ -1,6 +1,8 @@
 package dev.espat.emulator;
 
+import dev.espat.emulator.command.WifiStatus;
 import dev.espat.emulator.device.Device;
+import dev.espat.emulator.fault.Faults;
 import dev.espat.emulator.port.DevicePort;
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.emulator.port.Pacing;
@@ -15,21 +17,40 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** One device of an {@link EspAtEmulator}, with the ports it is reachable on. */
+/**
+ * One device of an {@link EspAtEmulator}, with the ports it is reachable on, the HTTP requests it
+ * sent and the faults injected into it.
+ *
+ * <pre>{@code
+ * EmulatedDevice dev = esp.devices().get(0);
+ * dev.faults().inject(new Fault.Busy(3));          // the next three lines answer busy p...
+ * dev.takeRequest(Duration.ofSeconds(5));          // what it sent, as MockWebServer's takeRequest
+ * dev.wifi();                                      // Optional[WifiStatus[mode=1, state=got-ip, ...]]
+ * }</pre>
+ */
 public final class EmulatedDevice implements AutoCloseable {
+  private final int index;
   private final Device device;
   private final Pacing inMemoryPacing;
   private final List<DevicePort> ports = new ArrayList<>();
   private final RequestLog requests;
+  private final Faults faults;
 
-  EmulatedDevice(Device device, Pacing inMemoryPacing, RequestLog requests) {
+  EmulatedDevice(int index, Device device, Pacing inMemoryPacing, RequestLog requests, Faults faults) {
+    this.index = index;
     this.device = device;
     this.inMemoryPacing = inMemoryPacing;
     this.requests = requests;
+    this.faults = faults;
   }
 
   void add(DevicePort port) {
     ports.add(port);
+  }
+
+  /** Its position in {@link EspAtEmulator#devices()}: 0, 1, ... */
+  public int index() {
+    return index;
   }
 
   /** {@code dev0}, {@code dev1}, ... */
@@ -75,6 +96,24 @@ public final class EmulatedDevice implements AutoCloseable {
    */
   public Optional<RecordedRequest> takeRequest(Duration timeout) {
     return requests.take(timeout);
+  }
+
+  /**
+   * The last {@value RequestLog#CAPACITY} HTTP requests the device sent, oldest first, whether a
+   * test took them or not; secrets are not masked here (the admin API masks them).
+   */
+  public List<RecordedRequest> requests() {
+    return requests.recent();
+  }
+
+  /** The faults injected into this device: inject, list, remove, clear. */
+  public Faults faults() {
+    return faults;
+  }
+
+  /** The Wi-Fi station as it is now; empty between a reset and {@code ready}. */
+  public Optional<WifiStatus> wifi() {
+    return device.published(WifiStatus.class);
   }
 
   /**

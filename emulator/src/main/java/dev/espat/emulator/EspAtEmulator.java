@@ -1,10 +1,12 @@
 package dev.espat.emulator;
 
+import dev.espat.emulator.admin.AdminServer;
 import dev.espat.emulator.command.HttpCommands;
 import dev.espat.emulator.command.StandardFamilies;
 import dev.espat.emulator.device.AccessPoint;
 import dev.espat.emulator.device.Device;
 import dev.espat.emulator.device.DeviceOptions;
+import dev.espat.emulator.fault.Faults;
 import dev.espat.emulator.firmware.FirmwareProfile;
 import dev.espat.emulator.http.HttpEngine;
 import dev.espat.emulator.http.HttpOptions;
@@ -19,7 +21,10 @@ import dev.espat.emulator.port.TcpPort;
 import dev.espat.emulator.trace.Trace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -45,12 +50,17 @@ import java.util.Optional;
  *
  * EspAtEmulator esp = EspAtEmulator.builder().pty(null).devices(2).start();
  * esp.devices().get(1).ptyPath();      // /tmp/ttyESP1, for any program that opens serial ports
+ *
+ * EspAtEmulator esp = EspAtEmulator.builder().admin("127.0.0.1", 0).start();
+ * esp.adminUrl();                      // Optional[http://127.0.0.1:41234/]: docs/admin-api.md
+ * esp.device().faults().inject(new Fault.Busy(3));   // the same, in process
  * }</pre>
  */
 public final class EspAtEmulator implements AutoCloseable {
   private final List<EmulatedDevice> devices;
   private final Trace trace;
   private final HttpEngine http;
+  private AdminServer admin;
 
   private EspAtEmulator(List<EmulatedDevice> devices, Trace trace, HttpEngine http) {
     this.devices = List.copyOf(devices);
@@ -86,8 +96,16 @@ public final class EspAtEmulator implements AutoCloseable {
     return trace;
   }
 
+  /** The admin API's base URL, {@code http://127.0.0.1:8080/}, when it was asked for. */
+  public Optional<URI> adminUrl() {
+    return Optional.ofNullable(admin).map(AdminServer::url);
+  }
+
   @Override
   public void close() {
+    if (admin != null) {
+      admin.close();
+    }
     devices.forEach(EmulatedDevice::close);
     http.close();
     trace.close();
@@ -110,6 +128,8 @@ public final class EspAtEmulator implements AutoCloseable {
     private boolean followRedirects;
     private final List<Path> caCertificates = new ArrayList<>();
     private final List<HttpOptions.ClientCertificate> clientCertificates = new ArrayList<>();
+    private InetSocketAddress admin;
+    private String adminToken;
 
     private Builder() {}
 
@@ -244,6 +264,33 @@ public final class EspAtEmulator implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Serves the admin API (HTTP and JSON: list devices, inject faults, read the trace; see
+     * docs/admin-api.md) on {@code host:port}, port 0 for a free one. Off unless asked. A host
+     * that is not a loopback address needs an {@link #adminToken}.
+     */
+    public Builder admin(String host, int port) {
+      if (port < 0 || port > 65535) {
+        throw new IllegalArgumentException("admin port must be 0..65535, got " + port);
+      }
+      admin = InetSocketAddress.createUnresolved(host, port);
+      return this;
+    }
+
+    /**
+     * Makes every admin request but {@code GET /api/health} need {@code Authorization: Bearer
+     * <token>}; null for none.
+     *
+     * @throws IllegalArgumentException when the token is empty, longer than
+     *     {@value AdminServer#MAX_TOKEN_LENGTH} characters or not visible ASCII (the message does
+     *     not show it)
+     */
+    public Builder adminToken(String token) {
+      AdminServer.checkToken(token);
+      adminToken = token;
+      return this;
+    }
+
     public Builder clock(Clock c) {
       clock = c;
       options = options.withClock(c);
@@ -255,13 +302,15 @@ public final class EspAtEmulator implements AutoCloseable {
      *
      * @throws UncheckedIOException naming the address, link or device when a port cannot be
      *     bound or opened
-     * @throws IllegalArgumentException when there are more serial ports than devices
+     * @throws IllegalArgumentException when there are more serial ports than devices, or the
+     *     admin API would listen on an address that is not loopback without a token
      */
     public EspAtEmulator start() {
       if (serialLines.size() > devices) {
         throw new IllegalArgumentException(serialLines.size() + " serial ports for " + devices
             + " devices; a serial port serves one device");
       }
+      InetSocketAddress adminBind = admin == null ? null : resolveAdmin();
       DeviceOptions deviceOptions = options.withAccessPoints(accessPoints);
       Trace trace = new Trace(clock, Optional.ofNullable(traceFile));
       HttpEngine http = new HttpEngine(new HttpOptions(resolves, followRedirects, caCertificates, clientCertificates));
@@ -271,8 +320,11 @@ public final class EspAtEmulator implements AutoCloseable {
           SerialLine serial = i < serialLines.size() ? serialLines.get(i) : null;
           DeviceOptions o = serial == null ? deviceOptions : deviceOptions.withBaudRate(serial.baud());
           RequestLog requests = new RequestLog();
-          Device device = new Device("dev" + i, o, StandardFamilies.all(new HttpCommands(http, requests)), trace);
-          EmulatedDevice emulated = new EmulatedDevice(device, pacing(o), requests);
+          String name = "dev" + i;
+          Faults faults = new Faults(name, trace);
+          Device device = new Device(name, o,
+              StandardFamilies.all(new HttpCommands(http, requests, faults.httpHooks())), trace, faults.deviceHooks());
+          EmulatedDevice emulated = new EmulatedDevice(i, device, pacing(o), requests, faults);
           started.add(emulated);
           addPorts(emulated, i, o);
         }
@@ -287,7 +339,33 @@ public final class EspAtEmulator implements AutoCloseable {
         d.ports().forEach(DevicePort::start);
         d.device().powerOn();
       }
-      return new EspAtEmulator(started, trace, http);
+      EspAtEmulator emulator = new EspAtEmulator(started, trace, http);
+      if (adminBind != null) {
+        try {
+          emulator.admin = AdminServer.start(adminBind, Optional.ofNullable(adminToken), emulator.devices(), trace);
+        } catch (IOException e) {
+          emulator.close();
+          throw new UncheckedIOException(e.getMessage(), e);
+        }
+      }
+      return emulator;
+    }
+
+    /** The admin address, refused when it is not loopback and no token guards it. */
+    private InetSocketAddress resolveAdmin() {
+      InetAddress address;
+      try {
+        address = InetAddress.getByName(admin.getHostString());
+      } catch (UnknownHostException e) {
+        throw new UncheckedIOException("cannot listen on " + admin.getHostString() + ":" + admin.getPort()
+            + " for the admin API: unknown host", e);
+      }
+      if (!address.isLoopbackAddress() && adminToken == null) {
+        throw new IllegalArgumentException("the admin API would listen on " + admin.getHostString() + ":" + admin.getPort()
+            + ", which is not a loopback address: anyone who reaches it could reset the devices; "
+            + "set an admin token (--admin-token, ESP_AT_ADMIN_TOKEN or adminToken(...)) or listen on 127.0.0.1");
+      }
+      return new InetSocketAddress(address, admin.getPort());
     }
 
     private void addPorts(EmulatedDevice emulated, int index, DeviceOptions o) throws IOException {

@@ -2,6 +2,9 @@ package dev.espat.emulator;
 
 import dev.espat.emulator.port.InMemoryConnection;
 import dev.espat.grammar.Bytes;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.time.Duration;
 
 /**
@@ -21,15 +24,33 @@ final class EmulatorSession implements AutoCloseable {
   private final EspAtEmulator esp;
   private final RawHost host;
 
-  private EmulatorSession(EspAtEmulator esp) {
+  private EmulatorSession(EspAtEmulator esp, RawHost host) {
     this.esp = esp;
-    InMemoryConnection c = esp.connect();
-    this.host = new RawHost(c.input(), c.output(), c);
+    this.host = host;
   }
 
   /** Starts the configured emulator unpaced with a short boot, connects and turns echo off. */
   static EmulatorSession start(EspAtEmulator.Builder builder) {
-    EmulatorSession s = new EmulatorSession(builder.unpaced().bootDelay(BOOT_DELAY).start());
+    EspAtEmulator esp = builder.unpaced().bootDelay(BOOT_DELAY).start();
+    InMemoryConnection c = esp.connect();
+    return echoOff(new EmulatorSession(esp, new RawHost(c.input(), c.output(), c)));
+  }
+
+  /** The same, the host on a real TCP socket to the device's port (a free loopback port). */
+  static EmulatorSession overTcp(EspAtEmulator.Builder builder) {
+    EspAtEmulator esp = builder.unpaced().bootDelay(BOOT_DELAY).tcp("127.0.0.1", 0).start();
+    try {
+      Socket socket = new Socket();
+      socket.connect(esp.device().tcpAddress().orElseThrow(), (int) RawHost.PATIENCE.toMillis());
+      socket.setTcpNoDelay(true);
+      return echoOff(new EmulatorSession(esp, new RawHost(socket.getInputStream(), socket.getOutputStream(), socket)));
+    } catch (IOException e) {
+      esp.close();
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static EmulatorSession echoOff(EmulatorSession s) {
     s.exchange("ATE0\r\n");
     return s;
   }

@@ -8,6 +8,7 @@ import dev.espat.emulator.device.DataReceiver;
 import dev.espat.emulator.device.Device;
 import dev.espat.emulator.device.Exchange;
 import dev.espat.emulator.firmware.FirmwareVersion;
+import dev.espat.emulator.http.CallFaults;
 import dev.espat.emulator.http.HttpEngine;
 import dev.espat.emulator.http.OutgoingRequest;
 import dev.espat.emulator.http.RequestLog;
@@ -63,13 +64,20 @@ public final class HttpCommands implements CommandFamily {
 
   private final HttpEngine engine;
   private final RequestLog requests;
+  private final HttpFaultHooks faults;
   private final HttpTransfer.BufferProbe probe = new HttpTransfer.BufferProbe();
   private final Set<HttpTransfer> running = ConcurrentHashMap.newKeySet();
 
   /** The family for one device: its requests go through {@code engine} and are logged in {@code requests}. */
   public HttpCommands(HttpEngine engine, RequestLog requests) {
+    this(engine, requests, HttpFaultHooks.NONE);
+  }
+
+  /** The family for one device whose requests meet the faults {@code faults} injects. */
+  public HttpCommands(HttpEngine engine, RequestLog requests, HttpFaultHooks faults) {
     this.engine = engine;
     this.requests = requests;
+    this.faults = faults;
   }
 
   @Override
@@ -144,7 +152,9 @@ public final class HttpCommands implements CommandFamily {
       public void data(byte[] chunk, long remaining, Exchange exchange) {
         System.arraycopy(chunk, 0, body, filled, chunk.length);
         filled += chunk.length;
-        if (remaining == 0) {
+        if (remaining == 0 && faults.takeSendFail()) {
+          exchange.failure(ResultCode.SEND_FAIL, ErrorCode.HTTP_CONNECTION_FAILED);
+        } else if (remaining == 0) {
           OutgoingRequest request = new OutgoingRequest(method, uri,
               HeaderLines.assemble(uri, FORM_CONTENT_TYPE, headers, HttpSettings.of(ex.state()).headers(), body),
               body, DEFAULT_TIMEOUT, tls(ex));
@@ -171,19 +181,42 @@ public final class HttpCommands implements CommandFamily {
 
   /** Sends now, or answers the connection failure when the station has no IP (P-43). */
   private void send(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
-    if (!WifiStation.hasIp(ex.state())) {
-      ex.note("HTTP " + request.method() + " refused: the station has no IP (P-43)");
-      ex.failure(reply.failure(), ErrorCode.HTTP_CONNECTION_FAILED);
-      return;
+    if (!refusedWithoutIp(ex, request, reply)) {
+      start(ex, request, reply);
     }
-    start(ex, request, reply);
   }
 
+  private static boolean refusedWithoutIp(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
+    if (WifiStation.hasIp(ex.state())) {
+      return false;
+    }
+    ex.note("HTTP " + request.method() + " refused: the station has no IP (P-43)");
+    ex.failure(reply.failure(), ErrorCode.HTTP_CONNECTION_FAILED);
+    return true;
+  }
+
+  /** Sends the request, after the latency an http-latency fault adds. */
   private void start(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
+    Duration latency = faults.requestLatency();
+    if (latency.isZero()) {
+      go(ex, request, reply);
+    } else {
+      ex.later(latency, () -> go(ex, request, reply)); // a reset meanwhile: never sent
+    }
+  }
+
+  private void go(Exchange ex, OutgoingRequest request, HttpTransfer.Reply reply) {
+    if (refusedWithoutIp(ex, request, reply)) {
+      return; // the station lost its IP while the request waited (wifi-disconnect during http-latency)
+    }
+    // Only a transfer that prints a body uses up a fault that cuts bodies.
+    boolean body = reply.shape() == HttpTransfer.Shape.BODY;
+    long dropAfter = body ? faults.takeDropAfter().orElse(CallFaults.NO_DROP) : CallFaults.NO_DROP;
+    long truncateAfter = body ? faults.takeTruncateAfter().orElse(HttpTransfer.NO_TRUNCATION) : HttpTransfer.NO_TRUNCATION;
     HttpTransfer[] self = new HttpTransfer[1];
-    self[0] = new HttpTransfer(ex, request, reply, probe, requests, () -> running.remove(self[0]));
+    self[0] = new HttpTransfer(ex, request, reply, probe, requests, truncateAfter, () -> running.remove(self[0]));
     running.add(self[0]);
-    engine.send(request, self[0]);
+    engine.send(request, self[0], new CallFaults(faults::failsToResolve, dropAfter));
   }
 
   /** The parameters AT+HTTPGETSIZE and AT+HTTPCGET share (P-21, P-22; sizes and timeout since 3.0). */

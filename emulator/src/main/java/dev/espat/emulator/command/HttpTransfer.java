@@ -11,6 +11,7 @@ import dev.espat.grammar.SecretMasker;
 import dev.espat.grammar.SubCategory;
 import dev.espat.grammar.response.ResponseEncoder;
 import dev.espat.grammar.response.ResultCode;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,9 @@ final class HttpTransfer implements ResponseListener {
 
   /** ...and under which it starts again. */
   static final int LOW_WATERMARK = 16 * 1024;
+
+  /** No truncate-body fault: the whole body is printed. */
+  static final long NO_TRUNCATION = -1;
 
   /** Frame bytes shown in the trace; the rest of a frame is counted. */
   private static final int TRACED_FRAME_BYTES = 64;
@@ -63,26 +67,38 @@ final class HttpTransfer implements ResponseListener {
   private final BufferProbe probe;
   private final RequestLog log;
   private final Runnable onDone;
+  private final long truncateAfter;
   private final AtomicLong handedOver = new AtomicLong();
   private final AtomicBoolean paused = new AtomicBoolean();
+  // The network thread answers, or the device thread when the station loses its IP meanwhile.
+  private final AtomicBoolean answered = new AtomicBoolean();
   private final long started = System.nanoTime();
   private volatile HttpCall call;
+  // Written on the network thread, read for the trace note from either.
+  private volatile OutgoingRequest sent;
+  private volatile long received;
 
   // Network thread only.
-  private OutgoingRequest sent;
   private int status;
   private boolean failedStatus;
   private boolean bodyShown;
-  private boolean answered;
-  private long received;
+  private long printed;
 
+  // Device thread only: the station went offline, nothing more is printed.
+  private boolean cutOff;
+
+  /**
+   * @param truncateAfter print at most this many body bytes, then fail as on a dropped connection
+   *     (a truncate-body fault); {@link #NO_TRUNCATION} for the whole body
+   */
   HttpTransfer(Exchange exchange, OutgoingRequest request, Reply reply, BufferProbe probe, RequestLog log,
-      Runnable onDone) {
+      long truncateAfter, Runnable onDone) {
     this.log = log;
     this.exchange = exchange;
     this.sent = request;
     this.reply = reply;
     this.probe = probe;
+    this.truncateAfter = truncateAfter;
     this.onDone = onDone;
   }
 
@@ -129,9 +145,21 @@ final class HttpTransfer implements ResponseListener {
   @Override
   public void onBody(byte[] bytes) {
     received += bytes.length;
-    if (reply.shape() == Shape.BODY && bodyShown) {
-      handOver(bytes);
+    if (reply.shape() != Shape.BODY || !bodyShown) {
+      return;
     }
+    if (truncateAfter == NO_TRUNCATION || printed + bytes.length <= truncateAfter) {
+      printed += bytes.length;
+      handOver(bytes);
+      return;
+    }
+    int keep = (int) (truncateAfter - printed);
+    if (keep > 0) {
+      printed += keep;
+      handOver(Arrays.copyOf(bytes, keep));
+    }
+    call.cancel();
+    answer(ErrorCode.HTTP_CONNECTION_FAILED, "the body was cut after " + printed + " bytes (truncate-body fault)");
   }
 
   @Override
@@ -154,10 +182,27 @@ final class HttpTransfer implements ResponseListener {
       resumeIfDrained();
     }
     exchange.onDevice(() -> {
-      writeFrames(bytes);
+      if (!cutOff && !lostStation()) {
+        writeFrames(bytes);
+      }
       handedOver.addAndGet(-bytes.length);
       resumeIfDrained();
     });
+  }
+
+  /**
+   * On the device thread: whether the station lost its IP while the body streams (a
+   * wifi-disconnect fault), which ends the transfer as a dropped connection would (P-43). When the
+   * network had already delivered the whole body, the device prints it all.
+   */
+  private boolean lostStation() {
+    if (WifiStation.hasIp(exchange.state()) || !answered.compareAndSet(false, true)) {
+      return false;
+    }
+    cutOff = true;
+    call.cancel();
+    finish(ErrorCode.HTTP_CONNECTION_FAILED, "the station lost its IP address after " + received + " body bytes");
+    return true;
   }
 
   private void resumeIfDrained() {
@@ -184,10 +229,12 @@ final class HttpTransfer implements ResponseListener {
 
   /** The final result, once, after every frame handed over (the device thread runs steps in order). */
   private void answer(ErrorCode failure, String outcome) {
-    if (answered) {
-      return;
+    if (answered.compareAndSet(false, true)) {
+      finish(failure, outcome);
     }
-    answered = true;
+  }
+
+  private void finish(ErrorCode failure, String outcome) {
     note(outcome);
     onDone.run();
     exchange.onDevice(() -> {

@@ -102,7 +102,7 @@ public final class NetworkCommands implements CommandFamily {
 
   /** {@code +CIFSR:APIP,...}, {@code APMAC} in softAP modes, {@code STAIP}, {@code STAMAC} in station modes. */
   private static void localAddresses(AtCommand cmd, Exchange ex) {
-    int mode = WifiCommands.station(ex).mode;
+    int mode = WifiCommands.station(ex).mode();
     if (mode == 0) {
       ex.error(WifiCommands.EXECUTION_FAILED);
       return;

@@ -60,9 +60,10 @@ final class StationJoin {
       SimulatedNetwork network = new SimulatedNetwork(context.options());
       JoinOutcome outcome = timesOut ? JoinOutcome.TIMEOUT : network.join(config);
       if (outcome == JoinOutcome.JOINED) {
+        // The state first: whoever reads the lines and then asks (the admin API) sees it joined.
+        station.joined(network.joined(config));
         context.line().accept("WIFI CONNECTED");
         context.line().accept("WIFI GOT IP");
-        station.joined(network.joined(config));
         context.note().accept("joined \"" + config.ssid() + "\"");
       } else {
         station.failed();

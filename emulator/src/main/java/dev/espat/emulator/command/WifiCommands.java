@@ -38,7 +38,7 @@ public final class WifiCommands implements CommandFamily {
   public List<CommandSpec> commands() {
     return List.of(
         CommandSpec.named("+CWMODE")
-            .on(QUERY, (cmd, ex) -> answer(ex, "CWMODE", Integer.toString(station(ex).mode)))
+            .on(QUERY, (cmd, ex) -> answer(ex, "CWMODE", Integer.toString(station(ex).mode())))
             .on(TEST, (cmd, ex) -> answer(ex, "CWMODE", "(0-3)"))
             .on(SET, WifiCommands::setMode),
         CommandSpec.named("+CWJAP")
@@ -66,11 +66,44 @@ public final class WifiCommands implements CommandFamily {
   /** After {@code ready}: with auto-connect on and a stored network, the station joins by itself. */
   @Override
   public void onBoot(Device.BootContext context) {
+    WifiStation.of(context.state()); // the station starts, and its status is published
     WifiSettings flash = WifiSettings.of(context.state());
     if (flash.autoConnect && WifiStation.hasStation(flash.mode) && flash.saved.isPresent()) {
       context.note("auto-connect to \"" + flash.saved.get().ssid() + "\"");
       StationJoin.background(StationJoin.Context.of(context), flash.saved.get());
     }
+  }
+
+  /**
+   * The access point drops the station (a deauthentication, the AP going away): {@code WIFI
+   * DISCONNECT} and no IP. As the firmware does, the station then joins again after the
+   * {@code reconn_interval} of its last AT+CWJAP (0: never), unless the host asks for something
+   * else first (AT+CWQAP, AT+CWJAP, AT+CWMODE). Nothing happens when the station is not connected.
+   * On the device thread.
+   *
+   * @return whether the station was connected
+   */
+  public static boolean dropStation(Device.BootContext context) {
+    WifiStation station = WifiStation.of(context.state());
+    if (!station.disconnect(WifiStation.State.DISCONNECTED)) {
+      context.note("the access point dropped nobody: the station is not connected");
+      return false;
+    }
+    context.text("WIFI DISCONNECT");
+    Optional<JoinConfig> config = station.config();
+    int interval = config.map(JoinConfig::reconnInterval).orElse(0);
+    if (interval == 0) {
+      context.note("the access point dropped the station; reconn_interval 0: it stays disconnected");
+      return true;
+    }
+    context.note("the access point dropped the station; it joins again in " + interval + " s (reconn_interval)");
+    long after = station.attempt();
+    context.later(java.time.Duration.ofSeconds(interval), () -> {
+      if (station.attempt() == after && WifiStation.of(context.state()) == station) {
+        StationJoin.background(StationJoin.Context.of(context), config.get());
+      }
+    });
+    return true;
   }
 
   static WifiStation station(Exchange ex) {
@@ -89,7 +122,7 @@ public final class WifiCommands implements CommandFamily {
     boolean autoConnect = cmd.optionalInteger(2, 0, 1).orElse(1) == 1;
     WifiStation station = station(ex);
     boolean hadStation = station.stationEnabled();
-    station.mode = mode;
+    station.setMode(mode);
     if (BasicCommands.storeSettings(ex)) {
       WifiSettings.of(ex.state()).mode = mode;
     }

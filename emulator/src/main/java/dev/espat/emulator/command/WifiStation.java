@@ -32,21 +32,44 @@ public final class WifiStation {
     int code() {
       return code;
     }
+
+    /** The name {@link WifiStatus} shows: {@code got-ip}... */
+    String label() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
   }
 
-  int mode;
+  private final DeviceState device;
+  private int mode;
   private Optional<JoinConfig> config;
   private State state = State.NOT_STARTED;
   private Optional<Beacon> joined = Optional.empty();
   private long attempt;
 
-  private WifiStation(WifiSettings flash) {
+  private WifiStation(DeviceState device, WifiSettings flash) {
+    this.device = device;
     mode = flash.mode;
     config = flash.saved;
+    publish();
   }
 
   static WifiStation of(DeviceState state) {
-    return state.ram(WifiStation.class, () -> new WifiStation(WifiSettings.of(state)));
+    return state.ram(WifiStation.class, () -> new WifiStation(state, WifiSettings.of(state)));
+  }
+
+  /** Every change ends here, so that {@link WifiStatus} always shows the station as it is. */
+  private void publish() {
+    device.publish(WifiStatus.class, new WifiStatus(mode, state.label(), ssid(),
+        state == State.GOT_IP ? SimulatedNetwork.STATION_IP : SimulatedNetwork.NO_ADDRESS));
+  }
+
+  int mode() {
+    return mode;
+  }
+
+  void setMode(int newMode) {
+    mode = newMode;
+    publish();
   }
 
   /** Whether the station has an IPv4 address: what network commands need (P-43). */
@@ -86,6 +109,7 @@ public final class WifiStation {
     config = Optional.of(target);
     state = State.CONNECTING;
     joined = Optional.empty();
+    publish();
     return attempt;
   }
 
@@ -97,11 +121,13 @@ public final class WifiStation {
   void joined(Beacon ap) {
     state = State.GOT_IP;
     joined = Optional.of(ap);
+    publish();
   }
 
   void failed() {
     state = State.DISCONNECTED;
     joined = Optional.empty();
+    publish();
   }
 
   /**
@@ -115,7 +141,13 @@ public final class WifiStation {
       state = after;
     }
     joined = Optional.empty();
+    publish();
     return was;
+  }
+
+  /** A number that changes whenever the station is asked to join or leave: a pending step checks it. */
+  long attempt() {
+    return attempt;
   }
 
   /** The SSID AT+CWSTATE? shows: of the network joined or last asked for. */

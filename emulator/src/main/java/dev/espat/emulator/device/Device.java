@@ -20,6 +20,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * One simulated ESP32 running ESP-AT: a state machine fed bytes by its port and writing bytes back
@@ -46,16 +47,25 @@ public final class Device implements AutoCloseable {
   private final DeviceState state = new DeviceState();
   private final TraceText.Collector dataTrace = new TraceText.Collector();
   private final List<CommandFamily> families;
+  private final DeviceHooks hooks;
 
   private HostLink link = HostLink.NONE;
-  private Exchange running;
+  // Volatile: read from other threads by isBusy() and isBooting() (the admin API).
+  private volatile Exchange running;
   private DataReceiver dataReceiver;
   private ScheduledFuture<?> dataTimeout;
-  private boolean booting;
+  private volatile boolean booting;
   private long generation;
 
   public Device(String name, DeviceOptions options, List<? extends CommandFamily> families, Trace trace) {
+    this(name, options, families, trace, DeviceHooks.NONE);
+  }
+
+  /** A device whose state machine asks {@code hooks} where faults may apply. */
+  public Device(String name, DeviceOptions options, List<? extends CommandFamily> families, Trace trace,
+      DeviceHooks hooks) {
     this.name = name;
+    this.hooks = hooks;
     this.options = options;
     this.families = List.copyOf(families);
     this.commands = new CommandTable(options.firmware(), families);
@@ -65,6 +75,7 @@ public final class Device implements AutoCloseable {
       t.setDaemon(true);
       return t;
     });
+    hooks.installed(this);
   }
 
   public String name() {
@@ -77,6 +88,11 @@ public final class Device implements AutoCloseable {
 
   DeviceState state() {
     return state;
+  }
+
+  /** A snapshot a family published for other threads, such as the Wi-Fi status; from any thread. */
+  public <T> Optional<T> published(Class<T> type) {
+    return state.published(type);
   }
 
   HostLink link() {
@@ -98,6 +114,37 @@ public final class Device implements AutoCloseable {
    */
   public void reset() {
     run(() -> reboot(false));
+  }
+
+  /**
+   * Something that happens to the device from outside its UART (a fault, the access point going
+   * away): runs on the device thread, between two steps of whatever it is doing, with the same
+   * powers as a family's boot hook. From any thread.
+   */
+  public void event(Consumer<BootContext> action) {
+    run(() -> action.accept(new BootContext(this)));
+  }
+
+  /**
+   * Bytes toward the host that no command wrote (a fault's garbage), traced as output with
+   * {@code why} noted first. On the device thread, after what is already queued; from any thread.
+   */
+  public void writeUnsolicited(byte[] bytes, String why) {
+    byte[] copy = bytes.clone();
+    run(() -> {
+      note(why);
+      output(copy);
+    });
+  }
+
+  /** Whether a command is running, so that a command line now would be answered {@code busy p...}. */
+  public boolean isBusy() {
+    return running != null;
+  }
+
+  /** Between a reset and its {@code ready} (P-51). */
+  public boolean isBooting() {
+    return booting;
   }
 
   /** A host opened the port. */
@@ -213,12 +260,12 @@ public final class Device implements AutoCloseable {
     byte[] echo = reader.takeEcho();
     if (state.echo && echo.length > 0) {
       trace.record(name, Direction.OUT, "(echo of " + echo.length + " bytes)");
-      link.write(echo);
+      toHost(echo);
     }
   }
 
   private void onLine(byte[] line) {
-    if (running != null) {
+    if (running != null || hooks.answerBusy()) {
       output(ResponseEncoder.busy(state.syslog));
       return;
     }
@@ -233,7 +280,7 @@ public final class Device implements AutoCloseable {
   }
 
   private void onOverlongLine(CommandLineReader.OverlongLine line) {
-    output(running != null
+    output(running != null || hooks.answerBusy()
         ? ResponseEncoder.busy(state.syslog)
         : ResponseEncoder.error(line.toException().errorCode(), state.syslog));
   }
@@ -311,6 +358,12 @@ public final class Device implements AutoCloseable {
 
   void output(byte[] bytes, String traceText) {
     trace.record(name, Direction.OUT, traceText);
+    toHost(bytes);
+  }
+
+  /** Every byte toward the host passes here, so that latency and stall faults hold all of it. */
+  private void toHost(byte[] bytes) {
+    hooks.beforeWrite();
     link.write(bytes);
   }
 

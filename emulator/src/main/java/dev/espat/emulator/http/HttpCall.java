@@ -12,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.ssl.SslHandshakeCompletionEvent;
 import java.net.URI;
+import java.util.Arrays;
 import java.util.Set;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ public final class HttpCall {
   private final EventLoop loop;
   private final ResponseListener listener;
   private final long timeoutNanos;
+  private final CallFaults faults;
   private OutgoingRequest request;
   private Channel channel;
   private int redirects;
@@ -40,13 +42,15 @@ public final class HttpCall {
   private boolean paused;
   private long lastActivity;
   private ScheduledFuture<?> idleCheck;
+  private long bodyBytes;
 
-  HttpCall(HttpEngine engine, EventLoop loop, OutgoingRequest request, ResponseListener listener) {
+  HttpCall(HttpEngine engine, EventLoop loop, OutgoingRequest request, ResponseListener listener, CallFaults faults) {
     this.engine = engine;
     this.loop = loop;
     this.request = request;
     this.listener = listener;
     this.timeoutNanos = request.timeout().toNanos();
+    this.faults = faults;
   }
 
   void start() {
@@ -95,6 +99,11 @@ public final class HttpCall {
   }
 
   private void connect() {
+    String host = request.uri().getHost();
+    if (faults.unresolvable().test(host)) {
+      fail("cannot resolve " + host + " (dns-failure fault)");
+      return;
+    }
     ChannelFuture connected;
     try {
       connected = engine.connect(loop, request, new ResponseHandler());
@@ -221,13 +230,29 @@ public final class HttpCall {
         onHead(response);
       }
       if (msg instanceof HttpContent content) {
-        if (redirectTo == null && content.content().isReadable()) {
-          listener.onBody(ByteBufUtil.getBytes(content.content()));
+        if (redirectTo == null && content.content().isReadable() && !body(ByteBufUtil.getBytes(content.content()))) {
+          return;
         }
         if (msg instanceof LastHttpContent) {
           onEnd();
         }
       }
+    }
+
+    /** Hands a body piece on; false when a drop-connection fault ended the call within it. */
+    private boolean body(byte[] bytes) {
+      if (!faults.drops() || bodyBytes + bytes.length <= faults.dropAfterBodyBytes()) {
+        bodyBytes += bytes.length;
+        listener.onBody(bytes);
+        return true;
+      }
+      int keep = (int) (faults.dropAfterBodyBytes() - bodyBytes);
+      if (keep > 0) {
+        bodyBytes += keep;
+        listener.onBody(Arrays.copyOf(bytes, keep));
+      }
+      fail("the connection was dropped after " + bodyBytes + " body bytes (drop-connection fault)");
+      return false;
     }
 
     @Override

@@ -61,7 +61,12 @@ public final class HttpEngine implements AutoCloseable {
 
   /** Starts a request; the listener hears how it goes, on a network thread. */
   public HttpCall send(OutgoingRequest request, ResponseListener listener) {
-    HttpCall call = new HttpCall(this, group.next(), request, listener);
+    return send(request, listener, CallFaults.NONE);
+  }
+
+  /** Starts a request that meets the given network faults. */
+  public HttpCall send(OutgoingRequest request, ResponseListener listener, CallFaults faults) {
+    HttpCall call = new HttpCall(this, group.next(), request, listener, faults);
     call.start();
     return call;
   }

@@ -2,6 +2,7 @@ package dev.espat.emulator.junit;
 
 import dev.espat.emulator.EmulatedDevice;
 import dev.espat.emulator.EspAtEmulator;
+import dev.espat.emulator.fault.Faults;
 import java.lang.reflect.Parameter;
 import java.net.InetSocketAddress;
 import java.util.Objects;
@@ -21,8 +22,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * The JUnit 5 extension behind {@link EspAtEmulatorTest}; register it in a field for settings the
  * annotation lacks. It starts an emulator with one device on a loopback TCP port, before each test
  * method or once per class, closes it after, and resolves these parameters: {@code @PortUrl String},
- * {@link EspAtEmulator}, {@link EmulatedDevice}, {@link RecordedRequests},
- * {@link dev.espat.emulator.fault.Faults}.
+ * {@link EspAtEmulator}, {@link EmulatedDevice}, {@link RecordedRequests}, and the device's
+ * {@link Faults}.
  *
  * <pre>{@code
  * @RegisterExtension
@@ -202,7 +203,8 @@ public final class EspAtEmulatorExtension
     return (type == String.class && p.isAnnotationPresent(PortUrl.class))
         || type == EspAtEmulator.class
         || type == EmulatedDevice.class
-        || type == RecordedRequests.class;
+        || type == RecordedRequests.class
+        || type == Faults.class;
   }
 
   @Override
@@ -217,6 +219,9 @@ public final class EspAtEmulatorExtension
     }
     if (type == EmulatedDevice.class) {
       return emulator.device();
+    }
+    if (type == Faults.class) {
+      return emulator.device().faults();
     }
     return new RecordedRequests(emulator.device());
   }

@@ -108,6 +108,16 @@ public final class PtyPort implements DevicePort {
   }
 
   @Override
+  public String kind() {
+    return "pty";
+  }
+
+  @Override
+  public String location() {
+    return symlink.path().toString();
+  }
+
+  @Override
   public String describe() {
     return "pty " + symlink.path() + " (" + pty.slavePath() + ")";
   }

@@ -120,6 +120,16 @@ public final class SerialPort implements DevicePort {
   }
 
   @Override
+  public String kind() {
+    return "serial";
+  }
+
+  @Override
+  public String location() {
+    return name;
+  }
+
+  @Override
   public String describe() {
     return "serial " + name + " at " + port.getBaudRate() + " baud, 8N1";
   }

@@ -83,6 +83,16 @@ public final class StdioPort implements DevicePort {
   }
 
   @Override
+  public String kind() {
+    return "stdio";
+  }
+
+  @Override
+  public String location() {
+    return "stdin/stdout";
+  }
+
+  @Override
   public String describe() {
     return "stdio (standard input and output)";
   }

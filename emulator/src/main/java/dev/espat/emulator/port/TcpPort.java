@@ -57,6 +57,17 @@ public final class TcpPort implements DevicePort {
   }
 
   @Override
+  public String kind() {
+    return "tcp";
+  }
+
+  @Override
+  public String location() {
+    InetSocketAddress a = address();
+    return (a.getHostString().contains(":") ? "[" + a.getHostString() + "]" : a.getHostString()) + ":" + a.getPort();
+  }
+
+  @Override
   public String describe() {
     InetSocketAddress a = address();
     return "tcp " + a.getHostString() + ":" + a.getPort() + " (socket://" + a.getHostString() + ":" + a.getPort() + ")";

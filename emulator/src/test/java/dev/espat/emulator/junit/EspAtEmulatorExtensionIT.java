@@ -10,6 +10,8 @@ import static org.junit.platform.testkit.engine.TestExecutionResultConditions.me
 import com.sun.net.httpserver.HttpServer;
 import dev.espat.emulator.EmulatedDevice;
 import dev.espat.emulator.EspAtEmulator;
+import dev.espat.emulator.fault.Fault;
+import dev.espat.emulator.fault.Faults;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -182,6 +184,26 @@ class EspAtEmulatorExtensionIT {
     paths.clear();
     run(Requests.class).assertStatistics(s -> s.started(1).succeeded(1));
     assertThat(paths).containsExactly("GET /data");
+  }
+
+  static final List<String> faultAnswers = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+  @EspAtEmulatorTest
+  static class WithFaults {
+    @Test
+    void theDevicesFaults(@PortUrl String port, Faults faults) throws IOException {
+      faults.inject(new Fault.Busy(1));
+      // Both lines at once: the helper reads up to OK or ERROR, and busy p... is neither.
+      faultAnswers.add(at(port, "AT+CWMODE=2\r\nAT+CWMODE?"));
+    }
+  }
+
+  @Test
+  void faultsAreInjected() {
+    faultAnswers.clear();
+    run(WithFaults.class).assertStatistics(s -> s.started(1).succeeded(1));
+    // The first line is answered busy and not run: the mode stays 1.
+    assertThat(faultAnswers).singleElement().asString().contains("\r\nbusy p...\r\n").endsWith("+CWMODE:1\r\n\r\nOK\r\n");
   }
 
   @EspAtEmulatorTest
