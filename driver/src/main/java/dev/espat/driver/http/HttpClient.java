@@ -25,7 +25,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -392,11 +391,8 @@ public final class HttpClient {
   /** P-23: url, length, header count, headers; the body follows at the prompt. */
   private static Candidate dataMode(HttpCommand command, HttpRequest request, RequestBody body, Capabilities caps,
       boolean inlineHeaders) {
-    if (!caps.has(command)) {
-      throw new UnsupportedOperationException("firmware " + caps.version() + " has no AT" + command.atName()
-          + " (since " + command.since() + ", P-27): " + request.method() + " with a "
-          + (command == HttpCommand.HTTPCPUT ? "" : "binary or long ") + "body cannot be sent");
-    }
+    requireCapability(caps, command, request, request.method() + " with a "
+        + (command == HttpCommand.HTTPCPUT ? "" : "binary or long ") + "body");
     List<String> headers = inlineHeaders ? headerLines(request, true) : List.of();
     Function<Parameter, AtCommand> build = url -> {
       List<Parameter> p = new ArrayList<>(List.of(url, Parameter.integer(body.length())));
@@ -665,19 +661,14 @@ public final class HttpClient {
 
     /** A header for every request; a request's own header of the same name wins. */
     public Builder header(String name, String value) {
-      // Validated by the request builder's rules.
-      HttpRequest.newBuilder(URI.create("http://localhost/")).header(name, value);
+      HttpRequest.checkHeader(name, value);
       headers.add(Map.entry(name, value));
       return this;
     }
 
     /** {@code Authorization: Basic ...} on every request (RFC 7617). */
     public Builder basicAuth(String user, String password) {
-      if (user.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("a basic-auth user name cannot contain ':' (RFC 7617)");
-      }
-      return header("Authorization",
-          "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+      return header("Authorization", HttpRequest.basicAuthorization(user, password));
     }
 
     /** {@code User-Agent} on every request, instead of the firmware's {@code ESP32 HTTP Client/1.0}. */

@@ -89,6 +89,24 @@ public final class HttpRequest {
     return timeout;
   }
 
+  /** Refuses a header that cannot go into an AT command line or is no header at all. */
+  static void checkHeader(String name, String value) {
+    if (name.isBlank() || name.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("a header name must be non-blank and without ':': '" + name + "'");
+    }
+    if ((name + value).chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
+      throw new IllegalArgumentException("header " + name + ": CR, LF and NUL cannot be sent in an AT command line (P-01, P-07)");
+    }
+  }
+
+  /** The value of {@code Authorization} for basic auth (RFC 7617, UTF-8). */
+  static String basicAuthorization(String user, String password) {
+    if (user.indexOf(':') >= 0) {
+      throw new IllegalArgumentException("a basic-auth user name cannot contain ':' (RFC 7617)");
+    }
+    return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+  }
+
   RequestBody bodyOrNull() {
     return body;
   }
@@ -168,11 +186,7 @@ public final class HttpRequest {
      * @throws IllegalArgumentException when the user name has a ':'
      */
     public Builder basicAuth(String user, String password) {
-      if (user.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("a basic-auth user name cannot contain ':' (RFC 7617)");
-      }
-      String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
-      return header("Authorization", "Basic " + token);
+      return header("Authorization", basicAuthorization(user, password));
     }
 
     /** Adds {@code Authorization: Bearer <token>}. Traces and messages mask it. */
@@ -195,12 +209,7 @@ public final class HttpRequest {
 
     /** Adds a header; the same name twice is sent twice. {@code Content-Type} sets the content type. */
     public Builder header(String name, String value) {
-      if (name.isBlank() || name.indexOf(':') >= 0) {
-        throw new IllegalArgumentException("a header name must be non-blank and without ':': '" + name + "'");
-      }
-      if ((name + value).chars().anyMatch(c -> c == '\r' || c == '\n' || c == 0)) {
-        throw new IllegalArgumentException("header " + name + ": CR, LF and NUL cannot be sent in an AT command line (P-01, P-07)");
-      }
+      checkHeader(name, value);
       if (name.equalsIgnoreCase("Content-Type")) {
         return contentType(value);
       }

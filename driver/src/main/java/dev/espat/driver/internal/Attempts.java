@@ -63,7 +63,7 @@ final class Attempts {
     String waitingFor = "final result";
     int busy = 0;
     Response okBeforeReady = null;
-    SinkFailure sinkFailure = new SinkFailure();
+    DeferredFailure deferred = new DeferredFailure();
     while (true) {
       Exchange.Signal signal = poll(ex, deadline, what);
       if (signal == null) {
@@ -77,7 +77,7 @@ final class Attempts {
             throw new ProtocolException(what, what + ": the answer was damaged on the line, so it is refused: "
                 + String.join("; ", ex.problems()));
           }
-          sinkFailure.rethrow(what);
+          deferred.rethrow(what);
           if (ex.overflowed()) {
             throw new ResponseTooLargeException(what, options.maxResponseBytes());
           }
@@ -108,18 +108,18 @@ final class Attempts {
         }
         case Exchange.Prompt p -> {
           PayloadException failed = sendPayload(request.payload(), what);
-          if (failed != null && sinkFailure.cause == null) {
-            sinkFailure.cause = failed;
+          if (failed != null && deferred.cause == null) {
+            deferred.cause = failed;
           }
           deadline = System.nanoTime() + request.timeout().toNanos();
         }
         case Exchange.Frame fr -> {
           try {
-            if (sinkFailure.cause == null) {
+            if (deferred.cause == null) {
               request.frames().accept(fr.frame());
             }
           } catch (IOException | RuntimeException e) {
-            sinkFailure.cause = e; // the device goes on: read past the rest, then report
+            deferred.cause = e; // the device goes on: read past the rest, then report
           } finally {
             ex.frameHandled();
           }
@@ -134,7 +134,7 @@ final class Attempts {
    * What the frame sink threw, or the payload's failure; the rest of the answer is still read (and
    * frames dropped) so that the line stays in step, then this is thrown.
    */
-  private static final class SinkFailure {
+  private static final class DeferredFailure {
     Exception cause;
 
     void rethrow(String what) {
